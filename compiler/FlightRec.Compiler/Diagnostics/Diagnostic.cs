@@ -1,0 +1,30 @@
+namespace FlightRec.Compiler.Diagnostics;
+
+/// <summary>
+/// One message for the user, in SystemTap's shape. <see cref="Kind"/> is the prefix
+/// ("parse error", "semantic error", "WARNING"); <see cref="Token"/> describes the token
+/// the message is about, e.g. <c>keyword</c> or <c>identifier 'x'</c>; <see cref="NamesToken"/>
+/// chooses stap's "at:" (the error is about that token) over "saw:" (it was found instead
+/// of what was expected).
+/// </summary>
+public sealed record Diagnostic(
+    Severity Severity,
+    string Kind,
+    string Message,
+    SourceSpan? Span,
+    string? Token = null,
+    bool NamesToken = false,
+    IReadOnlyList<SourceSpan>? ExpansionChain = null)
+{
+    public static Diagnostic ParseError(string message, SourceSpan? span, string? token, bool namesToken = false,
+        IReadOnlyList<SourceSpan>? chain = null) =>
+        new(Severity.Error, "parse error", message, span, token, namesToken, chain);
+
+    public static Diagnostic Warning(string message, SourceSpan? span = null, string? token = null) =>
+        new(Severity.Warning, "WARNING", message, span, token);
+
+    /// <summary>A message that stands alone, such as "Input file 'x' is empty.".</summary>
+    public static Diagnostic Plain(string message) => new(Severity.Error, "", message, null);
+
+    public bool IsError => Severity == Severity.Error;
+}

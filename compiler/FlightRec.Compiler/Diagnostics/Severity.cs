@@ -1,0 +1,7 @@
+namespace FlightRec.Compiler.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
