@@ -19,10 +19,11 @@ internal sealed class AstBuilder
     private readonly HashSet<string> _privates = [];
     private bool _inFunction;
 
-    public AstBuilder(bool privileged)
+    public AstBuilder(bool privileged, string compatibleVersion)
     {
         _privileged = privileged;
-        _expressions = new ExpressionBuilder(privileged);
+        _expressions = new ExpressionBuilder(privileged,
+            autocast: Preprocessing.VersionCompare.Compare(compatibleVersion, "2.6") >= 0);
         _probePoints = new ProbePointBuilder(_expressions);
     }
 

@@ -15,11 +15,6 @@ internal static class ExpectedTokensMessage
         var set = new HashSet<int>(expected.ToList());
         set.Remove(TokenConstants.EPSILON);
 
-        if (set.Contains(FrsParser.PROBE) && set.Contains(FrsParser.GLOBAL) && set.Contains(FrsParser.FUNCTION))
-        {
-            return "expected 'probe', 'global', 'private', 'function', or '%{'";
-        }
-
         if (set.Contains(FrsParser.LBRACE) && set.Contains(FrsParser.ADD_ASSIGN) && set.Contains(FrsParser.COMMA))
         {
             return "expected one of ', { } = +='";
@@ -29,6 +24,12 @@ internal static class ExpectedTokensMessage
             && set.Contains(FrsParser.PROBE))
         {
             return "expected identifier or '*' or '{'";
+        }
+
+        if (set.Contains(FrsParser.PROBE) && set.Contains(FrsParser.GLOBAL) && set.Contains(FrsParser.FUNCTION)
+            && !set.Contains(FrsParser.IDENT))
+        {
+            return "expected 'probe', 'global', 'private', 'function', or '%{'";
         }
 
         if (set.Contains(FrsParser.IDENT) && set.Contains(FrsParser.PROBE) && !set.Contains(FrsParser.NUMBER))

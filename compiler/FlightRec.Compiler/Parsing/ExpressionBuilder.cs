@@ -12,7 +12,7 @@ namespace FlightRec.Compiler.Parsing;
 /// the checks stap's parser makes while it reads them (literal formats, bare
 /// histograms, guru-only operators).
 /// </summary>
-internal sealed class ExpressionBuilder(bool privileged)
+internal sealed class ExpressionBuilder(bool privileged, bool autocast)
 {
     private static readonly HashSet<string> PrintFamily =
     [
@@ -183,6 +183,20 @@ internal sealed class ExpressionBuilder(bool privileged)
     private Expression DwarfValue(DwarfValueContext ctx)
     {
         var value = Value(ctx.value());
+        if (!autocast && value is not (TargetVariable or CastExpression or AtLiteralOperator { Name: "@var" }))
+        {
+            // Before 2.6 only context variables, @cast and @var take -> [ and &.
+            if (ctx.AMP() is { } amp)
+            {
+                throw BuildErrorException.Saw("expected @cast, @var or $var", (FrsToken)amp.Symbol);
+            }
+
+            if (ctx.targetSuffix().FirstOrDefault() is { } suffix)
+            {
+                throw BuildErrorException.Saw("expected ')'", (FrsToken)suffix.Start);
+            }
+        }
+
         string? prettyPrint = null;
         if (value is TargetVariable target && SplitPrettyPrint(target.Name) is ({ } name, { } pp))
         {

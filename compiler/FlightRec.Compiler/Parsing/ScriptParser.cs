@@ -34,13 +34,14 @@ public static class ScriptParser
             return new ParseResult(null, diagnostics.Items);
         }
 
-        var declarations = ParseDeclarations(file, parserTokens, privileged || options.Guru, diagnostics);
+        var declarations = ParseDeclarations(file, parserTokens, privileged || options.Guru,
+            options.CompatibleVersion, diagnostics);
         var script = diagnostics.HasErrors ? null : new ScriptFile(file, declarations, privileged);
         return new ParseResult(script, diagnostics.Items);
     }
 
     private static ImmutableArray<Declaration> ParseDeclarations(SourceFile file, List<FrsToken> tokens,
-        bool privileged, DiagnosticBag diagnostics)
+        bool privileged, string compatibleVersion, DiagnosticBag diagnostics)
     {
         var stream = new CommonTokenStream(new ListTokenSource(tokens.Cast<IToken>().ToList()));
         var parser = new FrsParser(stream, TextWriter.Null, TextWriter.Null)
@@ -49,7 +50,7 @@ public static class ScriptParser
             BuildParseTree = true,
         };
         parser.RemoveErrorListeners();
-        var builder = new AstBuilder(privileged);
+        var builder = new AstBuilder(privileged, compatibleVersion);
         var declarations = ImmutableArray.CreateBuilder<Declaration>();
 
         while (stream.LA(1) != TokenConstants.EOF)
@@ -68,11 +69,12 @@ public static class ScriptParser
             catch (BuildErrorException e)
             {
                 diagnostics.Add(e.Diagnostic);
-                if (stream.Index > start)
+                int end = stream.Index;
+                if (end > start)
                 {
                     // The declaration was read whole; carry on after it.
                     parser.Reset();
-                    stream.Seek(Math.Max(start + 1, stream.Index));
+                    stream.Seek(end);
                     continue;
                 }
             }

@@ -1,0 +1,113 @@
+using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Parsing;
+using FlightRec.Compiler.Syntax;
+
+namespace FlightRec.Compiler.Driver;
+
+/// <summary>
+/// Runs the passes frstap asks for and reports as stap does: diagnostics on stderr,
+/// the pass's product on stdout, "Pass N: … failed" and exit code 1 on failure.
+/// </summary>
+public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(CompilerOptions options)
+    {
+        var printer = new DiagnosticPrinter();
+        var libraryDiagnostics = new DiagnosticBag();
+        var parseOptions = ParseOptionsFor(options, libraryDiagnostics);
+        printer.Write(stderr, libraryDiagnostics.Items.Where(d => !d.IsError));
+        if (libraryDiagnostics.HasErrors)
+        {
+            printer.Write(stderr, libraryDiagnostics.Items.Where(d => d.IsError));
+            return Fail(1, libraryDiagnostics.ErrorCount);
+        }
+
+        SourceFile source;
+        try
+        {
+            source = ReadScript(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"Input file '{options.ScriptPath}' can't be opened for reading.");
+            return Fail(1, 0);
+        }
+
+        var result = ScriptParser.Parse(source, parseOptions);
+        printer.Write(stderr, result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            return Fail(1, result.ErrorCount);
+        }
+
+        if (options.LastPass == 1)
+        {
+            stdout.Write(PrettyPrinter.Print(result.Script!));
+            return 0;
+        }
+
+        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements pass 1 (-p1).");
+        return 1;
+    }
+
+    private int Fail(int pass, int parseErrors)
+    {
+        if (parseErrors > 0)
+        {
+            stderr.WriteLine(parseErrors == 1 ? "1 parse error." : $"{parseErrors} parse errors.");
+        }
+
+        stderr.WriteLine(pass switch
+        {
+            1 => "Pass 1: parse failed.  [man error::pass1]",
+            _ => $"Pass {pass}: failed.",
+        });
+        return 1;
+    }
+
+    private static SourceFile ReadScript(CompilerOptions options)
+    {
+        if (options.ScriptText is { } text)
+        {
+            return new SourceFile("<input>", text);
+        }
+
+        if (options.ScriptPath == "-")
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return SourceFile.FromBytes("<input>", buffer.ToArray());
+        }
+
+        return SourceFile.Load(options.ScriptPath!);
+    }
+
+    private static ParseOptions ParseOptionsFor(CompilerOptions options, DiagnosticBag diagnostics)
+    {
+        var facts = SystemFacts.Current;
+        if (options.KernelRelease is { } release)
+        {
+            facts = facts with { KernelRelease = release };
+        }
+
+        var baseOptions = new ParseOptions
+        {
+            Guru = options.Guru,
+            Arguments = options.Arguments,
+            CompatibleVersion = options.CompatibleVersion,
+            Runtime = options.Runtime,
+            System = facts,
+        };
+
+        var directories = new List<string>();
+        if (TapsetLocator.Find(options.TapsetDirectory) is { } tapset)
+        {
+            directories.Add(tapset);
+        }
+
+        directories.AddRange(options.IncludeDirectories);
+        var library = MacroLibrary.Load(directories, options.Runtime, baseOptions, diagnostics);
+        return baseOptions with { Library = library };
+    }
+}

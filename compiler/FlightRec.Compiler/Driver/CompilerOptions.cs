@@ -1,0 +1,32 @@
+namespace FlightRec.Compiler.Driver;
+
+/// <summary>What the user asked frstap for, after the command line has been read.</summary>
+public sealed record CompilerOptions
+{
+    /// <summary>The last pass to run (1–5).</summary>
+    public int LastPass { get; init; } = 5;
+
+    /// <summary>The script file, "-" for standard input, or null when <see cref="ScriptText"/> is used.</summary>
+    public string? ScriptPath { get; init; }
+
+    /// <summary>Script text from -e.</summary>
+    public string? ScriptText { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public bool Guru { get; init; }
+
+    public IReadOnlyList<string> IncludeDirectories { get; init; } = [];
+
+    public string CompatibleVersion { get; init; } = Parsing.ParseOptions.DefaultCompatibleVersion;
+
+    public string Runtime { get; init; } = "kernel";
+
+    /// <summary>-r RELEASE: the kernel release %( kernel_v %) conditions compare against.</summary>
+    public string? KernelRelease { get; init; }
+
+    /// <summary>The bundled tapset directory (FLIGHTREC_TAPSET replaces it).</summary>
+    public string? TapsetDirectory { get; init; }
+
+    public int Verbosity { get; init; }
+}

@@ -1,0 +1,3 @@
+using FlightRec.Frstap;
+
+return FrstapCommandLine.Run(args, Console.Out, Console.Error);
