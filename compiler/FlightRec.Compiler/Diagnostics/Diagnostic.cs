@@ -14,10 +14,10 @@ public sealed record Diagnostic(
     SourceSpan? Span,
     string? Token = null,
     bool NamesToken = false,
-    IReadOnlyList<SourceSpan>? ExpansionChain = null)
+    IReadOnlyList<ExpansionSite>? ExpansionChain = null)
 {
     public static Diagnostic ParseError(string message, SourceSpan? span, string? token, bool namesToken = false,
-        IReadOnlyList<SourceSpan>? chain = null) =>
+        IReadOnlyList<ExpansionSite>? chain = null) =>
         new(Severity.Error, "parse error", message, span, token, namesToken, chain);
 
     public static Diagnostic Warning(string message, SourceSpan? span = null, string? token = null) =>

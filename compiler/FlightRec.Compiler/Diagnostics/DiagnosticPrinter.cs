@@ -54,8 +54,9 @@ public sealed class DiagnosticPrinter
             {
                 foreach (var site in chain)
                 {
-                    sb.Append("\tin expansion of macro: ").Append("operator '@' at ").Append(Location(site)).Append('\n');
-                    AppendSource(sb, Align, site);
+                    sb.Append("\tin expansion of macro: ").Append(site.Token).Append(" at ").Append(Location(site.Span))
+                        .Append('\n');
+                    AppendSource(sb, Align, site.Span);
                 }
             }
         }

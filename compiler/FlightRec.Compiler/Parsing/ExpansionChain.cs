@@ -1,21 +1,30 @@
 using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Parsing.Generated;
 
 namespace FlightRec.Compiler.Parsing;
 
 /// <summary>The macro invocations a token was expanded from, innermost first, for "in expansion of macro".</summary>
 internal static class ExpansionChain
 {
-    public static IReadOnlyList<SourceSpan>? Of(FrsToken token)
-    {
-        if (token.ExpandedFrom is null || token.ExpandedFrom.Type != Generated.FrsParser.AT_IDENT)
-        {
-            return null;
-        }
+    // A chain longer than this is cut: only runaway expansions get there.
+    private const int MaxChain = 32;
 
-        var chain = new List<SourceSpan>();
-        for (var site = token.ExpandedFrom; site is not null && chain.Count < 16; site = site.ExpandedFrom)
+    /// <summary>
+    /// Command-line arguments are spliced text, not macros, and stap shows no chain for
+    /// them, so the walk stops at one.
+    /// </summary>
+    public static IReadOnlyList<ExpansionSite>? Of(FrsToken token)
+    {
+        List<ExpansionSite>? chain = null;
+        for (var site = token.ExpandedFrom; site is not null && site.Type is not (FrsLexer.ARG or FrsLexer.ARG_STR);
+             site = site.ExpandedFrom)
         {
-            chain.Add(site.Span);
+            chain ??= [];
+            chain.Add(new ExpansionSite(site.Span, TokenNames.Describe(site)));
+            if (chain.Count == MaxChain)
+            {
+                break;
+            }
         }
 
         return chain;

@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
 using FlightRec.Compiler.Diagnostics;
 
 namespace FlightRec.Compiler.Parsing;
@@ -9,7 +10,8 @@ internal sealed class FrsTokenFactory(SourceFile file) : ITokenFactory
     public IToken Create(Tuple<ITokenSource, ICharStream> source, int type, string text, int channel, int start,
         int stop, int line, int charPositionInLine)
     {
-        text ??= start <= stop && stop < file.Text.Length ? file.Text.Substring(start, stop - start + 1) : "";
+        // Read the text from the lexer's own input: spliced arguments are lexed from their own text.
+        text ??= start <= stop ? source.Item2.GetText(Interval.Of(start, stop)) : "";
         return new FrsToken(type, text, file, start, stop, line, charPositionInLine) { Channel = channel };
     }
 

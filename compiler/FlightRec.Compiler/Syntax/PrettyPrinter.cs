@@ -512,14 +512,7 @@ public sealed class PrettyPrinter
                 break;
             case UnaryExpression u:
                 _out.Append(u.Operator);
-                // "- -x" and "+ +x" must not become the -- and ++ operators.
-                if (u.Operand is UnaryExpression { Operator: "-" or "+" } || u.Operand is CrementExpression { Prefix: true }
-                    || u.Operand is NumberLiteral { Value: < 0 })
-                {
-                    _out.Append(' ');
-                }
-
-                Expr(u.Operand, Precedence.Unary);
+                SeparatedOperand(u.Operand, Precedence.Unary);
                 break;
             case CrementExpression c:
                 if (c.Prefix)
@@ -641,6 +634,27 @@ public sealed class PrettyPrinter
         }
     }
 
+    // Prints an operand right after a prefix operator, with a space where the two would
+    // otherwise lex as another token: "- -x" (not --), "! ~x" (not !~), "& &x" (not &&).
+    private void SeparatedOperand(Expression operand, int required)
+    {
+        int at = _out.Length;
+        Expr(operand, required);
+        if (at > 0 && at < _out.Length && FormsToken(_out[at - 1], _out[at]))
+        {
+            _out.Insert(at, ' ');
+        }
+    }
+
+    private static bool FormsToken(char op, char next) => (op, next) switch
+    {
+        ('-', '-' or '=' or '>') => true,
+        ('+', '+' or '=') => true,
+        ('!', '=' or '~') => true,
+        ('&', '&' or '=') => true,
+        _ => false,
+    };
+
     private void Binary(BinaryExpression b)
     {
         int level = Precedence.Of(b);
@@ -683,7 +697,7 @@ public sealed class PrettyPrinter
             _out.Append('&');
         }
 
-        Expr(t.Operand, Precedence.Primary);
+        SeparatedOperand(t.Operand, Precedence.Primary);
         foreach (var component in t.Components)
         {
             if (component.Member is { } member)

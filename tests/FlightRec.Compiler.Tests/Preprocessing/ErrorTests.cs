@@ -175,7 +175,7 @@ public class ErrorTests
         Assert.Equal("unknown operator @bluff", d.Message);
         Assert.Equal(1, d.Span!.Value.Line);
         Assert.NotNull(d.ExpansionChain);
-        Assert.Equal([2, 3], d.ExpansionChain!.Select(s => s.Line));
+        Assert.Equal([2, 3], d.ExpansionChain!.Select(s => s.Span.Line));
     }
 
     [Fact]

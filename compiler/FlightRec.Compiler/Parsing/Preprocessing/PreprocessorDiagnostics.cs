@@ -6,9 +6,6 @@ namespace FlightRec.Compiler.Parsing.Preprocessing;
 /// <summary>Builds preprocessor messages in stap's shape.</summary>
 internal static class PreprocessorDiagnostics
 {
-    // A chain longer than this is cut: only runaway expansions get there.
-    private const int MaxChain = 32;
-
     /// <summary>
     /// An error about <paramref name="token"/> itself (stap's "at:"), or, with
     /// <paramref name="namesToken"/> false, one found at it (stap's "saw:"). As in stap, a
@@ -24,7 +21,7 @@ internal static class PreprocessorDiagnostics
         }
 
         return Diagnostic.ParseError(message, token.Span, TokenNames.Describe(token), namesToken,
-            ExpansionChain(token));
+            Parsing.ExpansionChain.Of(token));
     }
 
     /// <summary>An error at the end of a file, before the parser saw any token ("saw: F EOF").</summary>
@@ -34,26 +31,4 @@ internal static class PreprocessorDiagnostics
     /// <summary>A warning about <paramref name="token"/>, e.g. a macro named like a built-in.</summary>
     public static Diagnostic Warning(string message, FrsToken token) =>
         Diagnostic.Warning(message, token.Span, TokenNames.Describe(token));
-
-    /// <summary>
-    /// The macro invocations <paramref name="token"/> came out of, innermost first.
-    /// Command-line arguments are spliced text, not macros, and stap shows no chain
-    /// for them, so the walk stops at one.
-    /// </summary>
-    public static IReadOnlyList<SourceSpan>? ExpansionChain(FrsToken token)
-    {
-        List<SourceSpan>? chain = null;
-        for (var site = token.ExpandedFrom; site is not null && site.Type is not (FrsLexer.ARG or FrsLexer.ARG_STR);
-             site = site.ExpandedFrom)
-        {
-            chain ??= [];
-            chain.Add(site.Span);
-            if (chain.Count == MaxChain)
-            {
-                break;
-            }
-        }
-
-        return chain;
-    }
 }
