@@ -51,7 +51,7 @@ internal static class Program
         string frstap = options.Frstap is not null ? Path.GetFullPath(options.Frstap) : DefaultFrstap(root);
         if (!File.Exists(frstap))
         {
-            return SetupError($"frstap not found at {frstap}; build it with 'dotnet build -c Release compiler/frstap' or pass --frstap PATH");
+            return SetupError($"frstap not found at {frstap}; publish it with the README's first command or pass --frstap PATH");
         }
 
         string floorsPath = Path.Combine(root, "tests", "FlightRec.Conformance", FloorFile.FileName);
@@ -93,12 +93,16 @@ internal static class Program
         return FloorPolicy.Check(Console.Out, floors, passed) ? 0 : 1;
     }
 
-    /// <summary>The Release build of frstap, else the Debug one; the Release path is named when neither exists.</summary>
+    /// <summary>
+    /// The frstap users run (published by the README's first command into artifacts/bin),
+    /// else a Release or Debug build; the published path is named when none exists.
+    /// </summary>
     private static string DefaultFrstap(string root)
     {
+        string published = Path.Combine(root, "artifacts", "bin", "frstap");
         string release = Path.Combine(root, "compiler", "frstap", "bin", "Release", "net10.0", "frstap");
         string debug = Path.Combine(root, "compiler", "frstap", "bin", "Debug", "net10.0", "frstap");
-        return File.Exists(release) || !File.Exists(debug) ? release : debug;
+        return new[] { published, release, debug }.FirstOrDefault(File.Exists) ?? published;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
