@@ -19,9 +19,17 @@ public sealed class PrettyPrinter
     public static string Print(ScriptFile file)
     {
         var printer = new PrettyPrinter();
+        Declaration? previous = null;
         foreach (var declaration in file.Declarations)
         {
+            // A blank line between declarations, except within a run of globals.
+            if (previous is not null && !(previous is GlobalDeclaration && declaration is GlobalDeclaration))
+            {
+                printer._out.Append('\n');
+            }
+
             printer.Declaration(declaration);
+            previous = declaration;
         }
 
         return printer._out.ToString();
