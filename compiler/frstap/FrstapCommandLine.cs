@@ -15,7 +15,7 @@ public static class FrstapCommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var pass = new Option<int?>("-p") { Description = "Stop after pass NUM (1 parse, 2 elaborate, 3 translate, 4 build, 5 run)." };
-        var script = new Option<string?>("-e") { Description = "Run the script given as TEXT." };
+        var script = new Option<string[]>("-e") { Description = "Run the script given as TEXT." };
         var guru = new Option<bool>("-g") { Description = "Guru mode: allow embedded C# code." };
         var include = new Option<string[]>("-I") { Description = "Add a tapset directory.", AllowMultipleArgumentsPerToken = false };
         var defines = new Option<string[]>("-D") { Description = "Set a module limit NAME=VALUE." };
@@ -75,7 +75,14 @@ public static class FrstapCommandLine
         }
 
         var words = parsed.GetValue(rest) ?? [];
-        string? text = parsed.GetValue(script);
+        var texts = parsed.GetValue(script) ?? [];
+        if (texts.Length > 1)
+        {
+            stderr.WriteLine("Only one script can be given on the command line.");
+            return 1;
+        }
+
+        string? text = texts.Length == 1 ? texts[0] : null;
         string? path = null;
         IReadOnlyList<string> scriptArgs = words;
         if (text is null)
