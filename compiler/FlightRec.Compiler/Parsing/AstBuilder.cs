@@ -223,17 +223,17 @@ internal sealed class AstBuilder
             case BlockStatementContext b:
                 return Block(b.block());
             case TryStatementContext t:
-            {
-                var blocks = t.block();
-                return new TryStatement(span, Block(blocks[0]), t.IDENT()?.GetText(), Block(blocks[1]));
-            }
+                {
+                    var blocks = t.block();
+                    return new TryStatement(span, Block(blocks[0]), t.IDENT()?.GetText(), Block(blocks[1]));
+                }
 
             case IfStatementContext i:
-            {
-                var branches = i.statement();
-                return new IfStatement(span, Expr(i.expr()), Statement(branches[0]),
-                    branches.Length > 1 ? Statement(branches[1]) : null);
-            }
+                {
+                    var branches = i.statement();
+                    return new IfStatement(span, Expr(i.expr()), Statement(branches[0]),
+                        branches.Length > 1 ? Statement(branches[1]) : null);
+                }
 
             case ForStatementContext f:
                 return new ForStatement(span, Optional(f.init), Optional(f.cond), Optional(f.incr), Statement(f.statement()));

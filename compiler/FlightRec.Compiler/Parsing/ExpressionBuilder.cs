@@ -84,35 +84,35 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
         switch (ctx)
         {
             case PlainInContext plain:
-            {
-                var operand = Comparison(plain.comparison());
-                if (plain.IN() is null)
                 {
-                    return operand;
-                }
-
-                var index = new ArrayIndex(Spans.Of(plain), Indexable(plain.indexable()), [operand]);
-                return new ArrayMembership(Spans.Of(plain), index);
-            }
-
-            case BracketInContext bracket:
-            {
-                var indexes = IndexItems(bracket.indexItem());
-                if (bracket.IN() is null)
-                {
-                    if (indexes.Length == 1 && indexes[0] is { } only)
+                    var operand = Comparison(plain.comparison());
+                    if (plain.IN() is null)
                     {
-                        return only;
+                        return operand;
                     }
 
-                    throw BuildErrorException.Saw(
-                        indexes.Length == 1 ? "expected expression" : "unexpected comma-separated expression list",
-                        Spans.StopToken(bracket));
+                    var index = new ArrayIndex(Spans.Of(plain), Indexable(plain.indexable()), [operand]);
+                    return new ArrayMembership(Spans.Of(plain), index);
                 }
 
-                var index = new ArrayIndex(Spans.Of(bracket), Indexable(bracket.indexable()), indexes);
-                return new ArrayMembership(Spans.Of(bracket), index);
-            }
+            case BracketInContext bracket:
+                {
+                    var indexes = IndexItems(bracket.indexItem());
+                    if (bracket.IN() is null)
+                    {
+                        if (indexes.Length == 1 && indexes[0] is { } only)
+                        {
+                            return only;
+                        }
+
+                        throw BuildErrorException.Saw(
+                            indexes.Length == 1 ? "expected expression" : "unexpected comma-separated expression list",
+                            Spans.StopToken(bracket));
+                    }
+
+                    var index = new ArrayIndex(Spans.Of(bracket), Indexable(bracket.indexable()), indexes);
+                    return new ArrayMembership(Spans.Of(bracket), index);
+                }
 
             default:
                 throw new InvalidOperationException("unknown array-in form");
@@ -165,15 +165,15 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
             case PreCrementContext pre:
                 return new CrementExpression(Spans.Of(pre), pre.GetChild(0).GetText(), true, DwarfValue(pre.dwarfValue()));
             case PostCrementContext post:
-            {
-                var operand = DwarfValue(post.dwarfValue());
-                if (post.ChildCount == 1)
                 {
-                    return operand;
-                }
+                    var operand = DwarfValue(post.dwarfValue());
+                    if (post.ChildCount == 1)
+                    {
+                        return operand;
+                    }
 
-                return new CrementExpression(Spans.Of(post), post.GetChild(1).GetText(), false, operand);
-            }
+                    return new CrementExpression(Spans.Of(post), post.GetChild(1).GetText(), false, operand);
+                }
 
             default:
                 throw new InvalidOperationException("unknown crement form");
@@ -216,17 +216,17 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
             switch (suffix)
             {
                 case MemberSuffixContext member:
-                {
-                    string text = member.memberName().GetText();
-                    if (SplitPrettyPrint(text) is ({ } memberName, { } memberPp))
                     {
-                        text = memberName;
-                        prettyPrint = memberPp;
-                    }
+                        string text = member.memberName().GetText();
+                        if (SplitPrettyPrint(text) is ({ } memberName, { } memberPp))
+                        {
+                            text = memberName;
+                            prettyPrint = memberPp;
+                        }
 
-                    components.Add(new TargetComponent(Spans.Of(member), text, null));
-                    break;
-                }
+                        components.Add(new TargetComponent(Spans.Of(member), text, null));
+                        break;
+                    }
 
                 case IndexSuffixContext index:
                     components.Add(new TargetComponent(Spans.Of(index), null, Expr(index.expr())));
@@ -300,25 +300,25 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
             case CallContext call:
                 return Call(call);
             case HistogramValueContext h:
-            {
-                var histogram = Histogram(h.histogram());
-                if (h.expr() is not { } bucket)
                 {
-                    throw BuildErrorException.At("base histogram operator where expression expected",
-                        (FrsToken)h.Start);
-                }
+                    var histogram = Histogram(h.histogram());
+                    if (h.expr() is not { } bucket)
+                    {
+                        throw BuildErrorException.At("base histogram operator where expression expected",
+                            (FrsToken)h.Start);
+                    }
 
-                return new ArrayIndex(span, histogram, [Expr(bucket)]);
-            }
+                    return new ArrayIndex(span, histogram, [Expr(bucket)]);
+                }
 
             case StatOpContext stat:
                 return StatOp(stat);
             case CastOpContext cast:
-            {
-                var strings = cast.strings();
-                var type = NonEmpty(strings[0]);
-                return new CastExpression(span, Expr(cast.expr()), type, strings.Length > 1 ? Strings(strings[1]) : null);
-            }
+                {
+                    var strings = cast.strings();
+                    var type = NonEmpty(strings[0]);
+                    return new CastExpression(span, Expr(cast.expr()), type, strings.Length > 1 ? Strings(strings[1]) : null);
+                }
 
             case AtVarOpContext atVar:
                 return new AtLiteralOperator(span, "@var", [.. atVar.strings().Select(Strings)], null);
@@ -334,11 +334,11 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
             case EnumOpContext en:
                 return new AtLiteralOperator(span, "@enum", [NonEmpty(en.strings())], null);
             case EnumNameOpContext enumName:
-            {
-                var strings = enumName.strings();
-                return new EnumNameExpression(span, Expr(enumName.expr()),
-                    strings.Length > 0 ? NonEmpty(strings[0]) : null, strings.Length > 1 ? Strings(strings[1]) : null);
-            }
+                {
+                    var strings = enumName.strings();
+                    return new EnumNameExpression(span, Expr(enumName.expr()),
+                        strings.Length > 0 ? NonEmpty(strings[0]) : null, strings.Length > 1 ? Strings(strings[1]) : null);
+                }
 
             case PerfOpContext perf:
                 return new AtLiteralOperator(span, "@perf", [NonEmpty(perf.strings())], null);

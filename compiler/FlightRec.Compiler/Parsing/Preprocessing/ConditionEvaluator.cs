@@ -32,39 +32,39 @@ internal sealed class ConditionEvaluator(ParseOptions options)
                 case "systemtap_v":
                     return CompareVersion(options.CompatibleVersion, op, right);
                 case "systemtap_privilege":
-                {
-                    string query = ExpectString(right);
-                    return EqualOrNot(op, Privilege == query);
-                }
+                    {
+                        string query = ExpectString(right);
+                        return EqualOrNot(op, Privilege == query);
+                    }
 
                 case "guru_mode":
-                {
-                    if (right.Type != FrsLexer.NUMBER)
                     {
-                        throw Error("expected number", right);
-                    }
+                        if (right.Type != FrsLexer.NUMBER)
+                        {
+                            throw Error("expected number", right);
+                        }
 
-                    long value = Number(right);
-                    if (value is not (0 or 1))
-                    {
-                        throw Error("expected 0 or 1", op);
-                    }
+                        long value = Number(right);
+                        if (value is not (0 or 1))
+                        {
+                            throw Error("expected 0 or 1", op);
+                        }
 
-                    EqualOrNot(op, true);
-                    return Compare(options.Guru ? 1 : 0, op, value);
-                }
+                        EqualOrNot(op, true);
+                        return Compare(options.Guru ? 1 : 0, op, value);
+                    }
 
                 case "arch":
-                {
-                    string query = ExpectString(right);
-                    return EqualOrNot(op, Glob.Match(query, options.System.Arch));
-                }
+                    {
+                        string query = ExpectString(right);
+                        return EqualOrNot(op, Glob.Match(query, options.System.Arch));
+                    }
 
                 case "runtime":
-                {
-                    string query = ExpectString(right);
-                    return EqualOrNot(op, Glob.Match(query, options.Runtime));
-                }
+                    {
+                        string query = ExpectString(right);
+                        return EqualOrNot(op, Glob.Match(query, options.Runtime));
+                    }
 
                 default:
                     if (left.Text.StartsWith("CONFIG_", StringComparison.Ordinal))
