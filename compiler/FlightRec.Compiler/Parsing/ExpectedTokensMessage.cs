@@ -15,9 +15,38 @@ internal static class ExpectedTokensMessage
         var set = new HashSet<int>(expected.ToList());
         set.Remove(TokenConstants.EPSILON);
 
-        if (set.Contains(FrsParser.LBRACE) && set.Contains(FrsParser.ADD_ASSIGN) && set.Contains(FrsParser.COMMA))
+        if (set.Contains(FrsParser.LBRACE) && set.Contains(FrsParser.ADD_ASSIGN))
         {
             return "expected one of ', { } = +='";
+        }
+
+        // After a foreach source: optional slice, aggregate, sort and limit, then ')'.
+        if (set.Contains(FrsParser.LIMIT) && set.Contains(FrsParser.RPAREN))
+        {
+            return "expected ')'";
+        }
+
+        // A function name may be followed by ':type' before '(', but stap names only '('.
+        if (set.SetEquals([FrsParser.LPAREN, FrsParser.COLON]))
+        {
+            return "expected '('";
+        }
+
+        // First parameter or ')'; a foreach key or '['.
+        if (set.SetEquals([FrsParser.IDENT, FrsParser.RPAREN]) || set.SetEquals([FrsParser.IDENT, FrsParser.LBRACKET]))
+        {
+            return "expected identifier";
+        }
+
+        if (set.SetEquals([FrsParser.IDENT, FrsParser.AT_HIST_LINEAR, FrsParser.AT_HIST_LOG]))
+        {
+            return "expected identifier or statistical operation";
+        }
+
+        if (set.Count == 2 && set.Contains(FrsParser.COMMA))
+        {
+            set.Remove(FrsParser.COMMA);
+            return $"expected ',' or {TokenNames.Expected(set.Single())}";
         }
 
         if (set.Contains(FrsParser.STAR) && set.Contains(FrsParser.LBRACE) && set.Contains(FrsParser.IDENT)
@@ -49,7 +78,8 @@ internal static class ExpectedTokensMessage
 
         if (set.Contains(FrsParser.NUMBER) && set.Contains(FrsParser.IDENT) && set.Contains(FrsParser.LPAREN))
         {
-            return set.Contains(FrsParser.IF) ? "expected statement" : "expected expression";
+            // Where a value is missing stap ends up in parse_literal, whatever the operator seen.
+            return set.Contains(FrsParser.IF) ? "expected statement" : "expected literal string or number";
         }
 
         var names = set.Order().Select(TokenNames.Expected).ToList();
