@@ -1,0 +1,9 @@
+namespace FlightRec.Runtime.Module;
+
+public enum GlobalKind
+{
+    Long,
+    String,
+    Statistics,
+    Array,
+}
