@@ -1,0 +1,81 @@
+namespace FlightRec.Runtime.Collections;
+
+/// <summary>
+/// A map key of 5 columns; each type parameter is <see cref="long"/> or <see cref="string"/>.
+/// Strings must already be truncated to MAXSTRINGLEN − 1 bytes and must not be null
+/// (a pattern may hold anything in its <c>*</c> positions: they are never read).
+/// </summary>
+public readonly struct Key5<T1, T2, T3, T4, T5> : IScriptMapKey<Key5<T1, T2, T3, T4, T5>>
+{
+    public Key5(T1 k1, T2 k2, T3 k3, T4 k4, T5 k5)
+    {
+        K1 = k1;
+        K2 = k2;
+        K3 = k3;
+        K4 = k4;
+        K5 = k5;
+    }
+
+    public T1 K1 { get; }
+
+    public T2 K2 { get; }
+
+    public T3 K3 { get; }
+
+    public T4 K4 { get; }
+
+    public T5 K5 { get; }
+
+    public static int Arity => 5;
+
+    public static bool operator ==(Key5<T1, T2, T3, T4, T5> left, Key5<T1, T2, T3, T4, T5> right) => left.Equals(right);
+
+    public static bool operator !=(Key5<T1, T2, T3, T4, T5> left, Key5<T1, T2, T3, T4, T5> right) => !left.Equals(right);
+
+    public bool Equals(Key5<T1, T2, T3, T4, T5> other) =>
+        KeyColumn.Equal(K1, other.K1)
+        && KeyColumn.Equal(K2, other.K2)
+        && KeyColumn.Equal(K3, other.K3)
+        && KeyColumn.Equal(K4, other.K4)
+        && KeyColumn.Equal(K5, other.K5);
+
+    public override bool Equals(object? obj) => obj is Key5<T1, T2, T3, T4, T5> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        int hash = KeyColumn.Hash(K1);
+        hash = KeyColumn.Combine(hash, KeyColumn.Hash(K2));
+        hash = KeyColumn.Combine(hash, KeyColumn.Hash(K3));
+        hash = KeyColumn.Combine(hash, KeyColumn.Hash(K4));
+        hash = KeyColumn.Combine(hash, KeyColumn.Hash(K5));
+        return hash;
+    }
+
+    public static int CompareColumn(in Key5<T1, T2, T3, T4, T5> a, in Key5<T1, T2, T3, T4, T5> b, int column) => column switch
+    {
+        0 => KeyColumn.Compare(a.K1, b.K1),
+        1 => KeyColumn.Compare(a.K2, b.K2),
+        2 => KeyColumn.Compare(a.K3, b.K3),
+        3 => KeyColumn.Compare(a.K4, b.K4),
+        4 => KeyColumn.Compare(a.K5, b.K5),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "a 5-column key has columns 0…4"),
+    };
+
+    public static void ValidateColumnTypes()
+    {
+        KeyColumn.Validate<T1>(0);
+        KeyColumn.Validate<T2>(1);
+        KeyColumn.Validate<T3>(2);
+        KeyColumn.Validate<T4>(3);
+        KeyColumn.Validate<T5>(4);
+    }
+
+    public bool Matches(in Key5<T1, T2, T3, T4, T5> pattern, int fixedColumns) =>
+        ((fixedColumns & 1) == 0 || KeyColumn.Equal(K1, pattern.K1))
+        && ((fixedColumns & 2) == 0 || KeyColumn.Equal(K2, pattern.K2))
+        && ((fixedColumns & 4) == 0 || KeyColumn.Equal(K3, pattern.K3))
+        && ((fixedColumns & 8) == 0 || KeyColumn.Equal(K4, pattern.K4))
+        && ((fixedColumns & 16) == 0 || KeyColumn.Equal(K5, pattern.K5));
+
+    public override string ToString() => "[" + KeyColumn.Format(K1) + "," + KeyColumn.Format(K2) + "," + KeyColumn.Format(K3) + "," + KeyColumn.Format(K4) + "," + KeyColumn.Format(K5) + "]";
+}
