@@ -1,0 +1,37 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace FlightRec.Benchmarks;
+
+/// <summary>Corpus lines divided by the mean time of one operation (one pass over every file).</summary>
+internal sealed class LinesPerSecondColumn(int lines) : IColumn
+{
+    public string Id => nameof(LinesPerSecondColumn);
+
+    public string ColumnName => "Lines/s";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 0;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => $"Corpus lines ({lines}) per second of mean time per operation";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase]?.ResultStatistics is { Mean: > 0 } stats
+            ? (lines / (stats.Mean / 1e9)).ToString("N0", CultureInfo.InvariantCulture)
+            : "-";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => true;
+}
