@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using FlightRec.Compiler.Diagnostics;
 using FlightRec.Compiler.Parsing.Generated;
 using FlightRec.Compiler.Syntax;
@@ -58,7 +59,7 @@ public static class ScriptParser
             int start = stream.Index;
             try
             {
-                var ctx = parser.toplevel();
+                var ctx = ParseToplevel(parser, stream, start);
                 declarations.Add(builder.Toplevel(ctx));
                 continue;
             }
@@ -83,6 +84,26 @@ public static class ScriptParser
         }
 
         return declarations.ToImmutable();
+    }
+
+    // Two-stage prediction, as ANTLR recommends: SLL is several times faster (statements
+    // need no separator, so full-context lookahead is otherwise needed at every statement
+    // boundary), and only input that SLL rejects is parsed again with full LL, so the
+    // accepted language and every error message are those of LL.
+    private static FrsParser.ToplevelContext ParseToplevel(FrsParser parser, CommonTokenStream stream, int start)
+    {
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        try
+        {
+            return parser.toplevel();
+        }
+        catch (SyntaxErrorException)
+        {
+            parser.Reset();
+            stream.Seek(start);
+            parser.Interpreter.PredictionMode = PredictionMode.LL;
+            return parser.toplevel();
+        }
     }
 
     // Skip to the next token that can start a declaration, always making progress.
