@@ -27,13 +27,14 @@ public static class FrstapCommandLine
         var keep = new Option<bool>("-k") { Description = "Keep the temporary directory." };
         var output = new Option<string?>("-o") { Description = "Send script output to FILE." };
         var bulk = new Option<bool>("-b") { Description = "Bulk mode: per-CPU output files." };
-        var bufferSize = new Option<int?>("-s") { Description = "Buffer size in MB per CPU (1-4095)." };
+        var bufferSize = new Option<string?>("-s") { Description = "Buffer size in MB per CPU (1-4095)." };
         var command = new Option<string?>("-c") { Description = "Start CMD and stop when it exits." };
-        var target = new Option<int?>("-x") { Description = "Set target() to PID." };
+        var target = new Option<string?>("-x") { Description = "Set target() to PID." };
         var flightRecorder = new Option<bool>("-F") { Description = "Flight recorder: launch and detach." };
         var overwrite = new Option<bool>("-O") { Description = "Overwrite the oldest data when the buffers are full." };
         var timeout = new Option<string?>("-T") { Description = "Stop after SECONDS." };
         var globals = new Option<string[]>("-G") { Description = "Set a global NAME=VALUE at start." };
+        var rotation = new Option<string?>("-S") { Description = "Rotate output files at SIZE MB, keeping N: SIZE[,N]." };
         var compatible = new Option<string?>("--compatible") { Description = "Language compatibility VERSION." };
         var runtime = new Option<string?>("--runtime") { Description = "Runtime: kernel or bpf." };
         var release = new Option<string?>("-r") { Description = "Kernel RELEASE for %( kernel_v %) conditions." };
@@ -44,7 +45,7 @@ public static class FrstapCommandLine
         {
             pass, script, guru, include, defines, verbose, unoptimized, noWarnings, warningsAsErrors, module, keep,
             output, bulk, bufferSize, command, target, flightRecorder, overwrite, timeout, globals, compatible,
-            runtime, release, version, rest,
+            runtime, release, version, rotation, rest,
         };
         root.Options.Remove(root.Options.First(o => o.Name == "--version"));
         root.TreatUnmatchedTokensAsErrors = true;
@@ -71,6 +72,12 @@ public static class FrstapCommandLine
         if (lastPass is < 1 or > 5)
         {
             stderr.WriteLine("Invalid pass number (should be 1-5).");
+            return 1;
+        }
+
+        if (CheckOptionValues(parsed, defines, globals, module, bufferSize, timeout, target, command, rotation, stderr)
+            is not { } moduleName)
+        {
             return 1;
         }
 
@@ -128,6 +135,9 @@ public static class FrstapCommandLine
             Runtime = runtimeName ?? "kernel",
             KernelRelease = parsed.GetValue(release),
             Verbosity = parsed.GetValue(verbose)?.Length ?? 0,
+            ModuleName = moduleName.Length == 0 ? null : moduleName,
+            Defines = parsed.GetValue(defines) ?? [],
+            GlobalAssignments = parsed.GetValue(globals) ?? [],
         };
 
         try
@@ -140,6 +150,61 @@ public static class FrstapCommandLine
             stderr.WriteLine($"frstap: internal error: {e.GetType().Name}: {e.Message}");
             return 1;
         }
+    }
+
+    // Returns the module name ("" when none was given), or null after printing why a value is refused.
+    private static string? CheckOptionValues(ParseResult parsed, Option<string[]> defines, Option<string[]> globals,
+        Option<string?> module, Option<string?> bufferSize, Option<string?> timeout, Option<string?> target,
+        Option<string?> command, Option<string?> rotation, TextWriter stderr)
+    {
+        var errors = new List<string?>();
+        errors.AddRange((parsed.GetValue(defines) ?? []).Select(OptionChecks.Define));
+        errors.AddRange((parsed.GetValue(globals) ?? []).Select(OptionChecks.Global));
+        if (parsed.GetValue(bufferSize) is { } size)
+        {
+            errors.Add(OptionChecks.BufferSize(int.TryParse(size, out int mb) ? mb : 0));
+        }
+
+        if (parsed.GetValue(timeout) is { } seconds)
+        {
+            errors.Add(OptionChecks.Timeout(seconds));
+        }
+
+        if (parsed.GetValue(target) is { } pid)
+        {
+            errors.Add(OptionChecks.TargetPid(int.TryParse(pid, out int p) ? p : 0));
+        }
+
+        if (parsed.GetValue(command) is { } cmd)
+        {
+            errors.Add(OptionChecks.Command(cmd));
+        }
+
+        if (parsed.GetValue(rotation) is { } rotate)
+        {
+            errors.Add(OptionChecks.Rotation(rotate));
+        }
+
+        string name = "";
+        if (parsed.GetValue(module) is { } requested)
+        {
+            var (normalised, error, notice) = OptionChecks.ModuleName(requested);
+            errors.Add(error);
+            if (notice is not null)
+            {
+                stderr.WriteLine(notice);
+            }
+
+            name = normalised ?? "";
+        }
+
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            stderr.WriteLine(first);
+            return null;
+        }
+
+        return name;
     }
 
     private static int Usage(TextWriter stderr)

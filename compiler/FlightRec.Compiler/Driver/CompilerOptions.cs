@@ -29,4 +29,13 @@ public sealed record CompilerOptions
     public string? TapsetDirectory { get; init; }
 
     public int Verbosity { get; init; }
+
+    /// <summary>-m NAME, already checked and normalised; null for a generated name.</summary>
+    public string? ModuleName { get; init; }
+
+    /// <summary>-D NAME[=VALUE] settings for the module's limits, checked against stap's safety pattern.</summary>
+    public IReadOnlyList<string> Defines { get; init; } = [];
+
+    /// <summary>-G NAME=VALUE start values of globals.</summary>
+    public IReadOnlyList<string> GlobalAssignments { get; init; } = [];
 }
