@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using FlightRec.Runtime.Execution;
@@ -31,6 +32,7 @@ public sealed partial class ScriptMap<TKey, TValue>
     private readonly Func<TValue>? _newValue;
     private Entry[] _entries;
     private int[] _buckets; // slot index + 1; 0 = empty bucket
+    private int _bucketShift; // 32 − log2(bucket count), for Fibonacci hashing
     private int _slotsUsed; // slots ever handed out (the rest of _entries is untouched)
     private int _freeList = None;
     private int _orderHead = None;
@@ -60,7 +62,7 @@ public sealed partial class ScriptMap<TKey, TValue>
         _newValue = newValue;
         int slots = Math.Min(capacity, InitialSlots);
         _entries = new Entry[slots];
-        _buckets = new int[BucketCountFor(slots)];
+        AllocateBuckets(slots);
     }
 
     /// <summary>A map sized by <c>global a[N]</c> (or <c>global a%[N]</c>).</summary>
@@ -220,13 +222,26 @@ public sealed partial class ScriptMap<TKey, TValue>
         return (fixedColumns & all) == all;
     }
 
-    private static int BucketCountFor(int slots) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(slots, 2));
+    [MemberNotNull(nameof(_buckets))]
+    private void AllocateBuckets(int slots)
+    {
+        int count = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(slots, 2, 1 << 30));
+        _buckets = new int[count];
+        _bucketShift = 32 - BitOperations.Log2((uint)count);
+    }
+
+    /// <summary>
+    /// Fibonacci hashing: the multiply spreads keys that differ only in high bits (page-aligned
+    /// addresses, multiples of a power of two) over all buckets, which masking alone would not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BucketOf(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _bucketShift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(in TKey key, int hash)
     {
         Entry[] entries = _entries;
-        int slot = _buckets[hash & (_buckets.Length - 1)] - 1;
+        int slot = _buckets[BucketOf(hash)] - 1;
         while (slot >= 0)
         {
             ref Entry entry = ref entries[slot];
@@ -258,7 +273,7 @@ public sealed partial class ScriptMap<TKey, TValue>
         entry.Key = key;
         entry.Value = _newValue is null ? MissingValue : _newValue();
         entry.Hash = hash;
-        int bucket = hash & (_buckets.Length - 1);
+        int bucket = BucketOf(hash);
         entry.NextInBucket = _buckets[bucket] - 1;
         _buckets[bucket] = slot + 1;
 
@@ -315,12 +330,12 @@ public sealed partial class ScriptMap<TKey, TValue>
     {
         int slots = (int)Math.Min((long)_entries.Length * 2, Capacity);
         Array.Resize(ref _entries, slots);
-        _buckets = new int[BucketCountFor(slots)];
+        AllocateBuckets(slots);
         for (int slot = 0; slot < _slotsUsed; slot++)
         {
             // Only called with no free slots, so every slot below _slotsUsed holds an element.
             ref Entry entry = ref _entries[slot];
-            int bucket = entry.Hash & (_buckets.Length - 1);
+            int bucket = BucketOf(entry.Hash);
             entry.NextInBucket = _buckets[bucket] - 1;
             _buckets[bucket] = slot + 1;
         }
@@ -329,7 +344,7 @@ public sealed partial class ScriptMap<TKey, TValue>
     private void RemoveSlot(int slot)
     {
         ref Entry entry = ref _entries[slot];
-        int bucket = entry.Hash & (_buckets.Length - 1);
+        int bucket = BucketOf(entry.Hash);
         int current = _buckets[bucket] - 1;
         if (current == slot)
         {
