@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace FlightRec.Runtime.Formatting;
 
@@ -9,6 +10,7 @@ namespace FlightRec.Runtime.Formatting;
 /// </summary>
 internal static class BinaryField
 {
+    [SkipLocalsInit]
     public static void Write(ref FormatWriter writer, long value, int width, int precision, FormatFlags flags)
     {
         int bytes = ValidSize(precision);

@@ -7,6 +7,8 @@ namespace FlightRec.Runtime.Formatting;
 /// </summary>
 public readonly struct FormatComponent
 {
+    private readonly byte[] _literal;
+
     internal FormatComponent(ConversionKind kind, FormatFlags flags, int width, bool widthFromArgument, int precision, bool precisionFromArgument, byte[]? literal)
     {
         Kind = kind;
@@ -15,7 +17,7 @@ public readonly struct FormatComponent
         WidthFromArgument = widthFromArgument;
         Precision = precision;
         PrecisionFromArgument = precisionFromArgument;
-        LiteralBytes = literal ?? [];
+        _literal = literal ?? [];
     }
 
     public ConversionKind Kind { get; }
@@ -34,7 +36,7 @@ public readonly struct FormatComponent
     /// The bytes a literal emits. stap copies a literal as a C string, so it ends at its
     /// first NUL (<c>"a\000b"</c> prints <c>a</c>); the rest is already cut off here.
     /// </summary>
-    public byte[] LiteralBytes { get; }
+    public ReadOnlySpan<byte> LiteralBytes => _literal;
 
     public static FormatComponent Literal(string text)
     {

@@ -76,10 +76,19 @@ internal ref struct FormatWriter(Span<byte> buffer)
     public void WriteChars(scoped ReadOnlySpan<char> chars)
     {
         int n = Math.Min(chars.Length, Remaining);
+        var source = chars[..n];
         var target = _buffer.Slice(_position, n);
-        for (int i = 0; i < target.Length; i++)
+        if (n > 16)
         {
-            target[i] = (byte)chars[i];
+            // Vectorised narrowing; script strings hold only chars below 256, so nothing is replaced.
+            System.Text.Encoding.Latin1.GetBytes(source, target);
+        }
+        else
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                target[i] = (byte)source[i];
+            }
         }
 
         _position += n;

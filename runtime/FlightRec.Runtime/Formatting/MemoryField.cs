@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlightRec.Runtime.Execution;
 
 namespace FlightRec.Runtime.Formatting;
@@ -96,6 +97,7 @@ internal static class MemoryField
     public static ScriptError ReadFault(long address, string? near) =>
         new($"read fault [man error::fault] at 0x{address:x}", near);
 
+    [SkipLocalsInit]
     private static void WriteHex(ref FormatWriter writer, long address, int count, IMemoryReader? memory, string? near)
     {
         Span<byte> bytes = stackalloc byte[(int)MaxDumpBytes];

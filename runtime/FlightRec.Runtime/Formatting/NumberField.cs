@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlightRec.Runtime.Formatting;
 
 /// <summary>
@@ -7,12 +9,14 @@ namespace FlightRec.Runtime.Formatting;
 /// </summary>
 internal static class NumberField
 {
-    private const string LowerDigits = "0123456789abcdef";
-    private const string UpperDigits = "0123456789ABCDEF";
+    private static ReadOnlySpan<byte> LowerDigits => "0123456789abcdef"u8;
+
+    private static ReadOnlySpan<byte> UpperDigits => "0123456789ABCDEF"u8;
 
     /// <param name="width">Field width, −1 when not given.</param>
     /// <param name="precision">Minimum digits, −1 when not given.</param>
     /// <param name="signed">True for <c>%d</c>/<c>%i</c>: the only conversions that show a sign.</param>
+    [SkipLocalsInit]
     public static void Write(ref FormatWriter writer, ulong value, int numberBase, int width, int precision, FormatFlags flags, bool signed, bool upper)
     {
         bool left = (flags & FormatFlags.Left) != 0;
@@ -46,15 +50,9 @@ internal static class NumberField
             size -= numberBase == 16 ? 2 : 1;
         }
 
-        Span<byte> digits = stackalloc byte[24];
-        string table = upper ? UpperDigits : LowerDigits;
-        int count = 0;
-        do
-        {
-            digits[count++] = (byte)table[(int)(value % (uint)numberBase)];
-            value /= (uint)numberBase;
-        }
-        while (value != 0);
+        Span<byte> buffer = stackalloc byte[24];
+        var digits = FormatDigits(buffer, value, numberBase, upper);
+        int count = digits.Length;
 
         int minimumDigits = Math.Max(precision, count);
         size -= minimumDigits;
@@ -84,14 +82,49 @@ internal static class NumberField
         }
 
         writer.Fill((byte)'0', minimumDigits - count);
-        while (count > 0)
-        {
-            writer.Put(digits[--count]);
-        }
+        writer.Write(digits);
 
         if (left)
         {
             writer.Fill((byte)' ', size);
         }
+    }
+
+    /// <summary>The digits of <paramref name="value"/>, most significant first, at the end of <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<byte> FormatDigits(Span<byte> buffer, ulong value, int numberBase, bool upper)
+    {
+        // Constant divisors and shifts: a 64-bit division by a variable base costs more than the rest of a printf.
+        int start = buffer.Length;
+        switch (numberBase)
+        {
+            case 10:
+                do
+                {
+                    ulong quotient = value / 10;
+                    buffer[--start] = (byte)('0' + (int)(value - (quotient * 10)));
+                    value = quotient;
+                }
+                while (value != 0);
+                break;
+            case 16:
+                var table = upper ? UpperDigits : LowerDigits;
+                do
+                {
+                    buffer[--start] = table[(int)(value & 0xF)];
+                    value >>= 4;
+                }
+                while (value != 0);
+                break;
+            default:
+                do
+                {
+                    buffer[--start] = (byte)('0' + (int)(value & 7));
+                    value >>= 3;
+                }
+                while (value != 0);
+                break;
+        }
+
+        return buffer[start..];
     }
 }

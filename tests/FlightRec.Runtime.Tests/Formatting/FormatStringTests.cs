@@ -62,19 +62,19 @@ public sealed class FormatStringTests
         var c = format.Components.ToArray();
         Assert.Equal(7, c.Length);
         Assert.Equal(ConversionKind.Literal, c[0].Kind);
-        Assert.Equal("a%b"u8.ToArray(), c[0].LiteralBytes);
+        Assert.Equal("a%b"u8.ToArray(), c[0].LiteralBytes.ToArray());
         Assert.Equal(ConversionKind.SignedDecimal, c[1].Kind);
         Assert.Equal(FormatFlags.Left, c[1].Flags);
         Assert.Equal(8, c[1].Width);
         Assert.Equal(-1, c[1].Precision);
-        Assert.Equal("|"u8.ToArray(), c[2].LiteralBytes);
+        Assert.Equal("|"u8.ToArray(), c[2].LiteralBytes.ToArray());
         Assert.Equal(ConversionKind.String, c[3].Kind);
         Assert.True(c[3].WidthFromArgument);
         Assert.True(c[3].PrecisionFromArgument);
         Assert.Equal(ConversionKind.Hex, c[5].Kind);
         Assert.Equal(3, c[5].Precision);
         Assert.Equal(FormatFlags.None, c[5].Flags);
-        Assert.Equal("\n"u8.ToArray(), c[6].LiteralBytes);
+        Assert.Equal("\n"u8.ToArray(), c[6].LiteralBytes.ToArray());
     }
 
     [Fact]
