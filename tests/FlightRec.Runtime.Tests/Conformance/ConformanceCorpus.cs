@@ -1,0 +1,46 @@
+using Xunit.Abstractions;
+
+namespace FlightRec.Runtime.Tests.Conformance;
+
+/// <summary>
+/// Locates the shared SystemTap conformance corpus (GPL test data, read in place and never
+/// copied into this repository): FLIGHTREC_CONFORMANCE, else ../shared/conformance beside the
+/// repository root. Without it the tests log and pass, except on CI (CI=true), where they fail.
+/// </summary>
+internal static class ConformanceCorpus
+{
+    /// <summary>The bytes of run/NAME.expected, or null when the corpus is absent (not on CI).</summary>
+    public static byte[]? ReadExpected(string name, ITestOutputHelper log)
+    {
+        string? corpus = Find();
+        if (corpus is null)
+        {
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "conformance corpus not found (set FLIGHTREC_CONFORMANCE or put it at ../shared/conformance)");
+            log.WriteLine($"conformance corpus not found; {name} not checked");
+            return null;
+        }
+
+        return File.ReadAllBytes(Path.Combine(corpus, "run", name + ".expected"));
+    }
+
+    private static string? Find()
+    {
+        if (Environment.GetEnvironmentVariable("FLIGHTREC_CONFORMANCE") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "..", "shared", "conformance");
+            if (File.Exists(Path.Combine(candidate, "manifest.tsv")))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        return null;
+    }
+}
