@@ -16,6 +16,9 @@ public sealed class HistogramShape
     /// <summary>The log bucket holding 0; positive samples lie above it, negative ones below.</summary>
     public const int LogZeroBucket = 64;
 
+    /// <summary>Linear: the smallest <c>value − Start</c> that lands in the overflow bucket.</summary>
+    private readonly ulong _overflowOffset;
+
     private HistogramShape(HistogramKind kind, int start, int stop, int interval, int bucketCount)
     {
         Kind = kind;
@@ -23,6 +26,7 @@ public sealed class HistogramShape
         Stop = stop;
         Interval = interval;
         BucketCount = bucketCount;
+        _overflowOffset = kind == HistogramKind.Linear ? (ulong)interval * (ulong)(bucketCount - 2) : 0;
     }
 
     public static HistogramShape None { get; } = new(HistogramKind.None, 0, 0, 0, 0);
@@ -96,9 +100,14 @@ public sealed class HistogramShape
             return 0;
         }
 
-        ulong regular = (ulong)offset / (ulong)Interval;
-        int last = BucketCount - 1;
-        return regular >= (ulong)last - 1 ? last : (int)regular + 1;
+        // Overflow needs no division, and most in-range offsets fit a (faster) 32-bit division.
+        if ((ulong)offset >= _overflowOffset)
+        {
+            return BucketCount - 1;
+        }
+
+        ulong regular = offset <= uint.MaxValue ? (uint)offset / (uint)Interval : (ulong)offset / (ulong)Interval;
+        return (int)regular + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -53,9 +53,12 @@ internal sealed class StatsAccumulator(StatsDescriptor descriptor)
             if (descriptor.TracksVariance)
             {
                 long scaled = value << descriptor.BitShift;
-                long delta = unchecked((int)(scaled - AverageScaled));
-                AverageScaled = unchecked(AverageScaled + delta / count);
-                M2 = unchecked(M2 + delta * (scaled - AverageScaled));
+                int delta = unchecked((int)(scaled - AverageScaled));
+
+                // delta fits in 32 bits, so below 2^31 samples a 32-bit division gives the same quotient, faster.
+                long step = count <= int.MaxValue ? delta / (int)count : delta / count;
+                AverageScaled = unchecked(AverageScaled + step);
+                M2 = unchecked(M2 + ((long)delta * (scaled - AverageScaled)));
             }
         }
 
