@@ -16,6 +16,12 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["base.limits"] = (() => new BaseLimitsModule(), ""),
         ["string.substr"] = (() => new StringSubstrModule(), ""),
         ["string.strlen"] = (() => new StringStrlenModule(), ""),
+        ["string.text_str"] = (() => new StringTextStrModule(), ""),
+        ["base.ctime"] = (() => new BaseCtimeModule(), ""),
+        ["base.try_assign"] = (() => new BaseTryAssignModule(), ""),
+        ["base.overcatcher"] = (() => new BaseOvercatcherModule(), ""),
+        ["base.exit_1"] = (() => new BaseExit1Module(), ""),
+        ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
     public static TheoryData<string> Names() => [.. Cases.Keys];
@@ -25,7 +31,15 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
     public void ModuleOutputEqualsExpected(string name)
     {
         var (create, stderr) = Cases[name];
-        var module = create();
+        Check(name, create(), stderr);
+    }
+
+    [Fact(Skip = "runtime bug: TapsetControl.Abort throws Tapset.AbortException, which is not a " +
+        "HandlerAbortedException, so ScriptSession.Run lets it escape Start instead of ending the handler")]
+    public void AbortInAFunctionEndsTheHandlerAndTheSession() => Check("base.abort_1", new BaseAbort1Module(), "");
+
+    private void Check(string name, ConformanceModule module, string stderr)
+    {
         Assert.Equal(name, module.Script);
         var result = ConformanceDriver.Run(module);
         Assert.Equal(stderr, result.Stderr);
