@@ -21,6 +21,11 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["base.try_assign"] = (() => new BaseTryAssignModule(), ""),
         ["base.overcatcher"] = (() => new BaseOvercatcherModule(), ""),
         ["base.exit_1"] = (() => new BaseExit1Module(), ""),
+        ["maps.map_wrap1"] = (() => new MapsMapWrap1Module(), ""),
+        ["maps.log"] = (() => new MapsLogModule(), ""),
+        ["maps.linear_nearlyempty"] = (() => new MapsLinearNearlyEmptyModule(), ""),
+        ["base.foreach_sort_stat_1"] = (() => new BaseForeachSortStat1Module(), ""),
+        ["base.global_vars"] = (() => new BaseGlobalVarsModule(), ""),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
