@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlightRec.Runtime.Formatting;
 
 /// <summary>
@@ -70,18 +72,25 @@ internal static class FormatEngine
     /// format, and no <c>%m</c>/<c>%M</c> dumps more than a page. The dump size is the
     /// precision argument as given (not yet clamped), the static precision if positive, else 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Validate(CompiledFormat format, ReadOnlySpan<FormatArg> args, string? near)
     {
         if (args.Length != format.ArgumentCount)
         {
-            throw new ArgumentException($"format \"{format.Text}\" takes {format.ArgumentCount} arguments, got {args.Length}", nameof(args));
+            ThrowArgumentCount(format, args.Length);
         }
 
-        if (!format.HasMemoryConversion)
+        if (format.HasMemoryConversion)
         {
-            return;
+            CheckMemoryDumps(format, args, near);
         }
+    }
 
+    private static void ThrowArgumentCount(CompiledFormat format, int given) =>
+        throw new ArgumentException($"format \"{format.Text}\" takes {format.ArgumentCount} arguments, got {given}", "args");
+
+    private static void CheckMemoryDumps(CompiledFormat format, ReadOnlySpan<FormatArg> args, string? near)
+    {
         int next = 0;
         foreach (ref readonly var c in format.Components)
         {

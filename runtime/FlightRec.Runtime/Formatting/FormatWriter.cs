@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlightRec.Runtime.Formatting;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal ref struct FormatWriter(Span<byte> buffer)
     public readonly Span<byte> Free => _buffer[_position..];
 
     /// <summary>A width or precision limited to the space left, as the compiled printf does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Clamp(int requested)
     {
         int remaining = Remaining;
@@ -33,6 +36,7 @@ internal ref struct FormatWriter(Span<byte> buffer)
         return Math.Max(requested, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Put(byte value)
     {
         if (_position < _buffer.Length)
@@ -45,6 +49,7 @@ internal ref struct FormatWriter(Span<byte> buffer)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Fill(byte value, int count)
     {
         if (count <= 0)
@@ -61,6 +66,7 @@ internal ref struct FormatWriter(Span<byte> buffer)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(scoped ReadOnlySpan<byte> bytes)
     {
         int n = Math.Min(bytes.Length, Remaining);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace FlightRec.Runtime.Formatting;
@@ -13,10 +14,21 @@ internal static class NumberField
 
     private static ReadOnlySpan<byte> UpperDigits => "0123456789ABCDEF"u8;
 
+    /// <summary>Octal of a 64-bit value is the longest: 22 digits.</summary>
+    private const int MaxDigits = 22;
+
+    /// <summary>10^0 … 10^19: <c>PowersOfTen[n]</c> is the smallest value with n + 1 decimal digits.</summary>
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+    ];
+
     /// <param name="width">Field width, −1 when not given.</param>
     /// <param name="precision">Minimum digits, −1 when not given.</param>
     /// <param name="signed">True for <c>%d</c>/<c>%i</c>: the only conversions that show a sign.</param>
-    [SkipLocalsInit]
     public static void Write(ref FormatWriter writer, ulong value, int numberBase, int width, int precision, FormatFlags flags, bool signed, bool upper)
     {
         bool left = (flags & FormatFlags.Left) != 0;
@@ -50,9 +62,7 @@ internal static class NumberField
             size -= numberBase == 16 ? 2 : 1;
         }
 
-        Span<byte> buffer = stackalloc byte[24];
-        var digits = FormatDigits(buffer, value, numberBase, upper);
-        int count = digits.Length;
+        int count = CountDigits(value, numberBase);
 
         int minimumDigits = Math.Max(precision, count);
         size -= minimumDigits;
@@ -82,7 +92,15 @@ internal static class NumberField
         }
 
         writer.Fill((byte)'0', minimumDigits - count);
-        writer.Write(digits);
+        if (writer.Remaining >= count)
+        {
+            FormatDigits(writer.Free[..count], value, numberBase, upper);
+            writer.Advance(count);
+        }
+        else
+        {
+            WriteCut(ref writer, value, numberBase, upper, count);
+        }
 
         if (left)
         {
@@ -90,41 +108,68 @@ internal static class NumberField
         }
     }
 
-    /// <summary>The digits of <paramref name="value"/>, most significant first, at the end of <paramref name="buffer"/>.</summary>
-    private static ReadOnlySpan<byte> FormatDigits(Span<byte> buffer, ulong value, int numberBase, bool upper)
+    /// <summary>The leading digits that still fit, when the output window ends inside the number.</summary>
+    [SkipLocalsInit]
+    private static void WriteCut(ref FormatWriter writer, ulong value, int numberBase, bool upper, int count)
+    {
+        Span<byte> digits = stackalloc byte[MaxDigits];
+        FormatDigits(digits[..count], value, numberBase, upper);
+        writer.Write(digits[..count]);
+    }
+
+    private static int CountDigits(ulong value, int numberBase)
+    {
+        int bits = 64 - BitOperations.LeadingZeroCount(value | 1);
+        switch (numberBase)
+        {
+            case 16:
+                return (bits + 3) / 4;
+            case 8:
+                return (bits + 2) / 3;
+            default:
+                int count = 1;
+                while (count < PowersOfTen.Length && value >= PowersOfTen[count])
+                {
+                    count++;
+                }
+
+                return count;
+        }
+    }
+
+    /// <summary>Writes the digits of <paramref name="value"/> into all of <paramref name="target"/>, most significant first.</summary>
+    private static void FormatDigits(Span<byte> target, ulong value, int numberBase, bool upper)
     {
         // Constant divisors and shifts: a 64-bit division by a variable base costs more than the rest of a printf.
-        int start = buffer.Length;
+        int i = target.Length;
         switch (numberBase)
         {
             case 10:
-                do
+                while (i > 0)
                 {
                     ulong quotient = value / 10;
-                    buffer[--start] = (byte)('0' + (int)(value - (quotient * 10)));
+                    target[--i] = (byte)('0' + (int)(value - (quotient * 10)));
                     value = quotient;
                 }
-                while (value != 0);
+
                 break;
             case 16:
                 var table = upper ? UpperDigits : LowerDigits;
-                do
+                while (i > 0)
                 {
-                    buffer[--start] = table[(int)(value & 0xF)];
+                    target[--i] = table[(int)(value & 0xF)];
                     value >>= 4;
                 }
-                while (value != 0);
+
                 break;
             default:
-                do
+                while (i > 0)
                 {
-                    buffer[--start] = (byte)('0' + (int)(value & 7));
+                    target[--i] = (byte)('0' + (int)(value & 7));
                     value >>= 3;
                 }
-                while (value != 0);
+
                 break;
         }
-
-        return buffer[start..];
     }
 }

@@ -134,6 +134,14 @@ public sealed class OutputLimitTests
     }
 
     [Fact]
+    public void ANumberCutByTheWindowKeepsItsLeadingDigits()
+    {
+        Assert.Equal(new string('-', 509) + "12", Fmt.Sprintf("%s%d", new string('-', 509), 12345L));
+        Assert.Equal(new string('-', 508) + "-12", Fmt.Sprintf("%s%d", new string('-', 508), -12345L));
+        Assert.Equal(new string('-', 509) + "0x", Fmt.Sprintf("%s%#x", new string('-', 509), 0xabcL));
+    }
+
+    [Fact]
     public void BinaryThatDoesNotFitIsSkippedAndLaterFieldsStillWrite()
     {
         // 509 bytes used: 3 left (the last becomes the NUL): %4b does not fit, %c does.
