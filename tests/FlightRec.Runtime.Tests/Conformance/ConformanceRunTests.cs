@@ -26,6 +26,9 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["maps.linear_nearlyempty"] = (() => new MapsLinearNearlyEmptyModule(), ""),
         ["base.foreach_sort_stat_1"] = (() => new BaseForeachSortStat1Module(), ""),
         ["base.global_vars"] = (() => new BaseGlobalVarsModule(), ""),
+        ["maps.foreach_limit"] = (() => new MapsForeachLimitModule(), ""),
+        ["maps.ii"] = (() => new MapsIiModule(), ""),
+        ["base.array_slicing.delete_int_wild"] = (() => new BaseArraySlicingDeleteIntWildModule(), ""),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
