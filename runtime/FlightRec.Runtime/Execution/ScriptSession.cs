@@ -1,5 +1,6 @@
 using FlightRec.Runtime.Module;
 using FlightRec.Runtime.Output;
+using FlightRec.Runtime.Tapset;
 
 namespace FlightRec.Runtime.Execution;
 
@@ -10,14 +11,14 @@ namespace FlightRec.Runtime.Execution;
 /// uncaught errors on the error writer, and enforces MAXERRORS and MAXSKIPPED.
 /// Thread-safe for concurrent <see cref="Fire"/> calls from dispatch threads.
 /// </summary>
-public sealed class ScriptSession : IDisposable
+public sealed class ScriptSession : ISessionControl, IDisposable
 {
     private readonly ProbeModule _module;
     private readonly IOutputSink _sink;
     private readonly TextWriter _errors;
     private readonly GlobalLocks _locks;
     private readonly Dictionary<ProbeDescriptor, LockPlan> _plans;
-    private readonly HashSet<string> _warnings = [];
+    private readonly WarningDeduplicator _warnings = new();
     private readonly object _reportLock = new();
     private int _state = (int)SessionState.Starting;
     private int _errorCount;
@@ -142,19 +143,21 @@ public sealed class ScriptSession : IDisposable
         }
     }
 
-    /// <summary>warn(): "WARNING: msg" on the error stream, each distinct text once.</summary>
+    /// <summary>abort(): stop like exit(); the caller then ends its handler (AbortException).</summary>
+    public void Abort() => RequestExit();
+
+    /// <summary>warn(): "WARNING: msg" on the error stream, each distinct line once (stapio's filter).</summary>
     public void Warn(string message)
     {
-        message = message.TrimEnd('\n');
-        lock (_reportLock)
+        string line = WarningDeduplicator.FormatLine(message);
+        if (_warnings.Accept(line, out bool tableFull))
         {
-            if (!_warnings.Add(message))
+            Report(line.TrimEnd('\n'));
+            if (tableFull)
             {
-                return;
+                Report(WarningDeduplicator.TableFullLine.TrimEnd('\n'));
             }
         }
-
-        Report("WARNING: " + message);
     }
 
     private IEnumerable<ProbeDescriptor> Ordered(ProbeKind kind) =>

@@ -5,10 +5,9 @@ namespace FlightRec.Runtime.Tapset;
 /// a <see cref="Execution.ScriptError"/>: generated try/catch blocks catch only ScriptError, so this
 /// passes through them, and the handler runner treats it as a clean (non-error) end of the handler.
 /// </summary>
-public sealed class AbortException : Exception
+public sealed class AbortException : Execution.HandlerAbortedException
 {
     public AbortException()
-        : base("abort() called")
     {
     }
 }

@@ -74,6 +74,26 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public void AbortEndsTheHandlerAtOnceWithoutAnErrorAndEndProbesStillRun()
+    {
+        var m = new TestModule();
+        m.Add(ProbeKind.Begin, "begin", c =>
+        {
+            Println(c, "before");
+            c.Session.Abort();
+            throw new FlightRec.Runtime.Tapset.AbortException();
+        });
+        m.Add(ProbeKind.Begin, "begin(1)", c => Println(c, "skipped"), order: 1);
+        m.Add(ProbeKind.End, "end", c => Println(c, "end"));
+
+        var (stdout, stderr, session) = Run(m);
+
+        Assert.Equal("before\nend\n", stdout);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, session.ErrorCount);
+    }
+
+    [Fact]
     public void BeginProbesRunByOrderThenDeclaration()
     {
         var m = new TestModule();
