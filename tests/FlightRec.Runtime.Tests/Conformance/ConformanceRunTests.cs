@@ -29,6 +29,10 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["maps.foreach_limit"] = (() => new MapsForeachLimitModule(), ""),
         ["maps.ii"] = (() => new MapsIiModule(), ""),
         ["base.array_slicing.delete_int_wild"] = (() => new BaseArraySlicingDeleteIntWildModule(), ""),
+        ["printf.int1"] = (() => new PrintfInt1Module(), ""),
+        ["base.print"] = (() => new BasePrintModule(), ""),
+        ["bpf.increment1.adapted"] = (() => new BpfIncrement1AdaptedModule(), ""),
+        ["string.str_replace"] = (() => new StringStrReplaceModule(), ""),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
