@@ -33,6 +33,7 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["base.print"] = (() => new BasePrintModule(), ""),
         ["bpf.increment1.adapted"] = (() => new BpfIncrement1AdaptedModule(), ""),
         ["string.str_replace"] = (() => new StringStrReplaceModule(), ""),
+        ["base.be_order"] = (() => new BaseBeOrderModule(), ""),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
@@ -49,6 +50,11 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
     [Fact(Skip = "runtime bug: TapsetControl.Abort throws Tapset.AbortException, which is not a " +
         "HandlerAbortedException, so ScriptSession.Run lets it escape Start instead of ending the handler")]
     public void AbortInAFunctionEndsTheHandlerAndTheSession() => Check("base.abort_1", new BaseAbort1Module(), "");
+
+    [Fact(Skip = "runtime bug: StatsValue.Read merges CPUs with _stp_stat_get's total-variance formula " +
+        "even for statistics-array elements, which stap aggregates with map.c's _new_map_copy_stat (first CPU " +
+        "copied verbatim): agg_array[9] variance 217 instead of 216, [8] 185/181, [2] 16/12, [7] 246/245, [3] 1241/1240")]
+    public void ArrayOfAggregatesSortedAndLimited() => Check("maps.foreach_limit2", new MapsForeachLimit2Module(), "");
 
     private void Check(string name, ConformanceModule module, string stderr)
     {
