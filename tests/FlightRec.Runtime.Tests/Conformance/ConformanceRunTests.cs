@@ -34,6 +34,7 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["bpf.increment1.adapted"] = (() => new BpfIncrement1AdaptedModule(), ""),
         ["string.str_replace"] = (() => new StringStrReplaceModule(), ""),
         ["base.be_order"] = (() => new BaseBeOrderModule(), ""),
+        ["base.probe_combining_5"] = (() => new BaseProbeCombining5Module(), "ERROR: intentional error\nWARNING: Number of errors: 1, skipped probes: 0\n"),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
