@@ -35,6 +35,8 @@ public sealed class ConformanceRunTests(ITestOutputHelper log)
         ["string.str_replace"] = (() => new StringStrReplaceModule(), ""),
         ["base.be_order"] = (() => new BaseBeOrderModule(), ""),
         ["base.probe_combining_5"] = (() => new BaseProbeCombining5Module(), "ERROR: intentional error\nWARNING: Number of errors: 1, skipped probes: 0\n"),
+        ["maps.PR31740_1"] = (() => new MapsPR31740Module(), ""),
+        ["base.array_size"] = (() => new BaseArraySizeModule(), ""),
         ["bpf.error_1"] = (() => new BpfError1Module(), "ERROR: CONTINUE\nWARNING: Number of errors: 1, skipped probes: 0\n"),
     };
 
