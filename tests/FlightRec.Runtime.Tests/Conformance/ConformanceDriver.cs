@@ -20,7 +20,7 @@ internal static class ConformanceDriver
         {
             var context = session.CreateContext(cpu: 0);
             module.Tapset.Output = context.Output;
-            module.Tapset.Session = new SessionControl(session);
+            module.Tapset.Session = session;
             module.Tapset.Limits = session.Limits;
             session.Start(context);
             foreach (var probe in module.Probes.Where(p => p.Kind == ProbeKind.Event))

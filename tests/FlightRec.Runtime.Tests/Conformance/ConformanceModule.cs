@@ -24,7 +24,7 @@ internal abstract class ConformanceModule(string script, ScriptLimits? limits = 
 
     /// <summary>
     /// The tapset context of the (single) dispatch thread. HandlerContext does not carry one, so
-    /// the driver wires it to the session's output buffer and control before Start.
+    /// the driver wires it to the session's output buffer and to the session (its ISessionControl) before Start.
     /// </summary>
     public ProbeContext Tapset { get; } = new();
 
