@@ -85,6 +85,51 @@ public sealed class StatsValue
         return count == 0 ? StatsSnapshot.Empty : new StatsSnapshot(count, sum, min, max, MergeVariance(count, sum));
     }
 
+    /// <summary>
+    /// Reads a statistics-array element. stap merges an element's per-CPU parts pairwise as
+    /// it copies them into the aggregated map (<c>_new_map_copy_stat</c>): the first part is
+    /// taken as it is — its own running variance — and each further part is folded in with
+    /// the total-variance formula. Scalars use <see cref="Read"/>; the two differ in rounding.
+    /// </summary>
+    public StatsSnapshot ReadElement()
+    {
+        long count = 0, sum = 0, min = 0, max = 0, averageScaled = 0, varianceScaled = 0;
+        int shift = Descriptor.BitShift;
+        unchecked
+        {
+            foreach (var part in _slots)
+            {
+                if (part is null || part.Count == 0)
+                {
+                    continue;
+                }
+
+                if (count == 0)
+                {
+                    (count, sum, min, max) = (part.Count, part.Sum, part.Min, part.Max);
+                    (averageScaled, varianceScaled) = (part.AverageScaled, part.VarianceScaled);
+                    continue;
+                }
+
+                long firstCount = count, firstAverage = averageScaled;
+                count += part.Count;
+                sum += part.Sum;
+                min = Math.Min(min, part.Min);
+                max = Math.Max(max, part.Max);
+                averageScaled = (sum << shift) / count;
+                long s11 = firstCount * (firstAverage - averageScaled) * (firstAverage - averageScaled);
+                long s12 = (firstCount - 1) * varianceScaled;
+                long s21 = part.Count * (part.AverageScaled - averageScaled) * (part.AverageScaled - averageScaled);
+                long s22 = (part.Count - 1) * part.VarianceScaled;
+                varianceScaled = count == 1 ? 0 : (s11 + s12 + s21 + s22) / (count - 1);
+            }
+
+            return count == 0
+                ? StatsSnapshot.Empty
+                : new StatsSnapshot(count, sum, min, max, varianceScaled >> (2 * shift));
+        }
+    }
+
     private long MergeVariance(long count, long sum)
     {
         int shift = Descriptor.BitShift;

@@ -203,7 +203,7 @@ internal sealed class MapsForeachLimit2Module : ConformanceModule
     // The printf the script repeats in every loop; each @op(agg_array[key]) reads the element again.
     private void PrintElement(HandlerContext ctx, long key)
     {
-        var stats = _aggArray.TryGetValue(new(key), out var value) ? value.Read() : StatsSnapshot.Empty;
+        var stats = _aggArray.TryGetValue(new(key), out var value) ? value.ReadElement() : StatsSnapshot.Empty;
         const string near = "operator '@avg' at maps.foreach_limit2.stp:82:9";
         ScriptPrinter.Printf(ctx.Output, Element, [
             key, stats.Count, stats.Sum, stats.Avg(near), stats.Min(near), stats.Max(near), stats.Variance(near)]);

@@ -44,7 +44,7 @@ internal sealed class MapsPR31740Module : ConformanceModule
         _stats.GetOrAdd(new("k"), StatsToken).Add(ctx.Cpu, 1);
         _stats.GetOrAdd(new("k"), StatsToken).Add(ctx.Cpu, 2);
         _stats.GetOrAdd(new("k"), StatsToken).Add(ctx.Cpu, 3);
-        var k = _stats.TryGetValue(new("k"), out var value) ? value.Read() : StatsSnapshot.Empty;
+        var k = _stats.TryGetValue(new("k"), out var value) ? value.ReadElement() : StatsSnapshot.Empty;
         ScriptPrinter.Printf(ctx.Output, VarianceLine, [k.Variance("operator '@variance' at maps.PR31740_1.stp:7:32")]);
     }
 
