@@ -1,3 +1,4 @@
+using FlightRec.Runtime.Context;
 using FlightRec.Runtime.Output;
 
 namespace FlightRec.Runtime.Execution;
@@ -19,7 +20,20 @@ public sealed class HandlerContext
         Output = output;
         Cpu = cpu;
         _callSites = new string[Math.Max(1, session.Limits.MaxNesting)];
+        Probe = new ProbeContext
+        {
+            Limits = session.Limits,
+            Output = output,
+            Session = session,
+            Indent = session.Indent,
+            Cpu = cpu,
+            ModuleName = session.Module.Options.Name,
+            RunnerPid = Environment.ProcessId,
+        };
     }
+
+    /// <summary>What tapset functions read about the event: ids, names, probe point, match and scan state.</summary>
+    public ProbeContext Probe { get; }
 
     public ScriptSession Session { get; }
 
@@ -37,9 +51,12 @@ public sealed class HandlerContext
     public long BudgetRemaining => _budget;
 
     /// <summary>Starts a new hit: full budget, no frames.</summary>
-    public void Reset(string probePoint)
+    public void Reset(string probePoint, string? probeName = null)
     {
         ProbePoint = probePoint;
+        Probe.ProbePoint = probePoint;
+        Probe.ProbeName = probeName;
+        Probe.BeginHit();
         Depth = 0;
         _budget = Session.Limits.ActionBudget;
     }

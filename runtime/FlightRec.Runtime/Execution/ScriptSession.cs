@@ -40,6 +40,9 @@ public sealed class ScriptSession : ISessionControl, IDisposable
 
     public ScriptLimits Limits { get; }
 
+    /// <summary>thread_indent's per-thread counters, shared by every handler of the session.</summary>
+    public IndentBookkeeping Indent { get; } = new();
+
     public bool SuppressTimeLimits { get; }
 
     public ProbeModule Module => _module;
@@ -165,7 +168,7 @@ public sealed class ScriptSession : ISessionControl, IDisposable
 
     private void Run(ProbeDescriptor probe, HandlerContext context)
     {
-        context.Reset(probe.Point);
+        context.Reset(probe.Point, probe.Name == probe.Point ? null : probe.Name);
         try
         {
             probe.Handler(context);

@@ -94,6 +94,25 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public void TapsetFunctionsReachTheSessionThroughTheHandlersProbeContext()
+    {
+        var m = new TestModule(new ModuleOptions("ctx"));
+        var tick = m.Add(ProbeKind.Event, "timer.ms(10)", c =>
+        {
+            FlightRec.Runtime.Tapset.TapsetControl.Log(c.Probe, FlightRec.Runtime.Tapset.TapsetContext.Pp(c.Probe));
+            FlightRec.Runtime.Tapset.TapsetControl.Log(c.Probe, FlightRec.Runtime.Tapset.TapsetContext.ModuleName(c.Probe));
+            FlightRec.Runtime.Tapset.TapsetControl.Warn(c.Probe, "from " + FlightRec.Runtime.Tapset.TapsetContext.Pp(c.Probe));
+            FlightRec.Runtime.Tapset.TapsetControl.Exit(c.Probe);
+        });
+
+        var (stdout, stderr, session) = Run(m, (s, c) => s.Fire(tick, c));
+
+        Assert.Equal("timer.ms(10)\nctx\n", stdout);
+        Assert.Equal("WARNING: from timer.ms(10)\n", stderr);
+        Assert.Equal(SessionState.Stopped, session.State);
+    }
+
+    [Fact]
     public void BeginProbesRunByOrderThenDeclaration()
     {
         var m = new TestModule();
