@@ -181,6 +181,13 @@ public sealed class ScriptSession : ISessionControl, IDisposable
         {
             // abort()/next: the handler ends; abort has already requested shutdown.
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault in the module itself (a generated-code bug, a module passing the runtime
+            // arguments it cannot take): report it like a script error rather than take the
+            // host down.
+            Failed(context, new ScriptError($"module fault in probe {context.ProbePoint}: {e.GetType().Name}: {e.Message}"));
+        }
         finally
         {
             context.Output.Flush();

@@ -113,6 +113,24 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public void AFaultyModuleIsReportedAsAnErrorAndDoesNotTakeTheHostDown()
+    {
+        var bad = FlightRec.Runtime.Formatting.FormatString.Parse("%d %d\n").Format!;
+        var m = new TestModule(new ModuleOptions("t") { Limits = ScriptLimits.Default with { MaxErrors = 5 } });
+        var tick = m.Add(ProbeKind.Event, "timer.ms(10)", c =>
+            FlightRec.Runtime.Formatting.ScriptPrinter.Printf(c.Output, bad, [1L]));
+        m.Add(ProbeKind.End, "end", c => Println(c, "end"));
+
+        var (stdout, stderr, session) = Run(m, (s, c) => s.Fire(tick, c));
+
+        Assert.Equal("end\n", stdout);
+        Assert.Equal(
+            "ERROR: module fault in probe timer.ms(10): ArgumentException: format \"%d %d\n\" takes 2 arguments, got 1 (Parameter 'args')\n" +
+            "WARNING: Number of errors: 1, skipped probes: 0\n", stderr);
+        Assert.Equal(1, session.ErrorCount);
+    }
+
+    [Fact]
     public void BeginProbesRunByOrderThenDeclaration()
     {
         var m = new TestModule();
