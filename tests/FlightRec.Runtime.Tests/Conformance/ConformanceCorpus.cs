@@ -12,17 +12,31 @@ internal static class ConformanceCorpus
     /// <summary>The bytes of run/NAME.expected, or null when the corpus is absent (not on CI).</summary>
     public static byte[]? ReadExpected(string name, ITestOutputHelper log)
     {
+        if (ExpectedPath(name) is not { } path)
+        {
+            log.WriteLine($"conformance corpus not found; {name} not checked");
+            return null;
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>The text of run/NAME.expected, or null when the corpus is absent (not on CI).</summary>
+    public static string? ReadExpectedText(string name) => ExpectedPath(name) is { } path ? File.ReadAllText(path) : null;
+
+    // The path of run/NAME.expected; null when the corpus is absent, which fails on CI.
+    private static string? ExpectedPath(string name)
+    {
         string? corpus = Find();
         if (corpus is null)
         {
             Assert.False(
                 string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
                 "conformance corpus not found (set FLIGHTREC_CONFORMANCE or put it at ../shared/conformance)");
-            log.WriteLine($"conformance corpus not found; {name} not checked");
             return null;
         }
 
-        return File.ReadAllBytes(Path.Combine(corpus, "run", name + ".expected"));
+        return Path.Combine(corpus, "run", name + ".expected");
     }
 
     private static string? Find()

@@ -16,7 +16,7 @@ public sealed class ConformanceHistogramTests
 
     private static void AssertMatches(string corpusName, string actual)
     {
-        if (ConformanceExpectations.Read(corpusName) is { } expected)
+        if (Conformance.ConformanceCorpus.ReadExpectedText(corpusName) is { } expected)
         {
             Assert.Equal(expected, actual);
         }
@@ -175,7 +175,7 @@ public sealed class ConformanceHistogramTests
     [Fact]
     public void ForeachLimitAggregateSection()
     {
-        if (ConformanceExpectations.Read("maps.foreach_limit") is not { } expected)
+        if (Conformance.ConformanceCorpus.ReadExpectedText("maps.foreach_limit") is not { } expected)
         {
             return;
         }
@@ -211,7 +211,7 @@ public sealed class ConformanceHistogramTests
     [Fact]
     public void ForeachValueOverLogBuckets()
     {
-        if (ConformanceExpectations.Read("base.foreach_value") is not { } expected)
+        if (Conformance.ConformanceCorpus.ReadExpectedText("base.foreach_value") is not { } expected)
         {
             return;
         }
