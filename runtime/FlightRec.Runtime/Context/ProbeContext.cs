@@ -80,6 +80,12 @@ public sealed class ProbeContext
 
     public TokenizeState Tokenizer { get; } = new();
 
+    /// <summary>
+    /// The memory of the process that caused the event (process_vm_readv in the host). Null in
+    /// begin/end/timer probes, where there is no such process: every user-memory read faults.
+    /// </summary>
+    public Formatting.IMemoryReader? UserMemory { get; set; }
+
     /// <summary>Clears the per-handler scratch state before a handler runs.</summary>
     public void BeginHit()
     {
