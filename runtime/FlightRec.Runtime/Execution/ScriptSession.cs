@@ -33,9 +33,13 @@ public sealed class ScriptSession : ISessionControl, IDisposable
         Limits = module.Options.Limits;
         SuppressTimeLimits = module.Options.SuppressTimeLimits;
         _locks = new GlobalLocks(module.Globals.Count, Limits);
-        _plans = module.Probes.ToDictionary(p => p, p => p.Kind == ProbeKind.Event
-            ? GlobalLocks.Plan(p.Reads, p.Writes)
-            : LockPlan.None);
+        // Keyed by identity: hashing the descriptor record would hash its strings on every
+        // event, and two probes with equal descriptors are still two probes.
+        _plans = new Dictionary<ProbeDescriptor, LockPlan>(ReferenceEqualityComparer.Instance);
+        foreach (var p in module.Probes)
+        {
+            _plans[p] = p.Kind == ProbeKind.Event ? GlobalLocks.Plan(p.Reads, p.Writes) : LockPlan.None;
+        }
     }
 
     public ScriptLimits Limits { get; }
