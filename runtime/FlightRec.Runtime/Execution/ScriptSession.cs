@@ -58,7 +58,10 @@ public sealed class ScriptSession : ISessionControl, IDisposable
     public int SkippedCount => Volatile.Read(ref _skippedCount);
 
     /// <summary>A handler context for one dispatch thread, writing to the session's sink.</summary>
-    public HandlerContext CreateContext(int cpu) => new(this, new OutputBuffer(_sink, Limits.BufferSize), cpu);
+    public HandlerContext CreateContext(int cpu) => CreateContext(cpu, _sink);
+
+    /// <summary>A handler context writing to its own sink: a host gives each dispatch thread its CPU's ring.</summary>
+    public HandlerContext CreateContext(int cpu, IOutputSink sink) => new(this, new OutputBuffer(sink, Limits.BufferSize), cpu);
 
     /// <summary>exit(): stop starting or running; the current handler goes on.</summary>
     public void RequestExit()
