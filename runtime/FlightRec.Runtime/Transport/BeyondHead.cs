@@ -1,0 +1,9 @@
+namespace FlightRec.Runtime.Transport;
+
+/// <summary>What a crashed writer left just after the last published record.</summary>
+internal enum BeyondHead
+{
+    Nothing,
+    Recovered,
+    Torn,
+}
