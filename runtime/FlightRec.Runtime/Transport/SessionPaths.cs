@@ -39,14 +39,17 @@ public sealed class SessionPaths
 
     public bool Exists => System.IO.Directory.Exists(Directory);
 
-    public static SessionPaths For(string moduleName)
+    public static SessionPaths For(string moduleName) => For(moduleName, Root);
+
+    /// <summary>A session under another root (tests keep each session in its own directory).</summary>
+    public static SessionPaths For(string moduleName, string root)
     {
         if (!IsValidName(moduleName))
         {
             throw new ArgumentException($"invalid module name '{moduleName}'", nameof(moduleName));
         }
 
-        return new SessionPaths(moduleName, Path.Combine(Root, moduleName));
+        return new SessionPaths(moduleName, Path.Combine(root, moduleName));
     }
 
     /// <summary>Module names as stap allows them (letters, digits, underscore), so a name is never a path.</summary>
@@ -75,7 +78,7 @@ public sealed class SessionPaths
     /// <summary>Claims the name: creates the directory (0700), failing if it already exists.</summary>
     public void CreateDirectory()
     {
-        string root = Root;
+        string root = Path.GetDirectoryName(Directory)!;
         if (!System.IO.Directory.Exists(root))
         {
             System.IO.Directory.CreateDirectory(root, OwnerOnly);
