@@ -13,6 +13,7 @@ public static class Errno
     public const int EAGAIN = 11;
     public const int EACCES = 13;
     public const int EEXIST = 17;
+    public const int EISDIR = 21;
     public const int ENOSYS = 38;
 
     /// <summary>The errno of the last P/Invoke made with SetLastError.</summary>

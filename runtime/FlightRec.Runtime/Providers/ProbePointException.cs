@@ -1,0 +1,8 @@
+namespace FlightRec.Runtime.Providers;
+
+/// <summary>A probe point the host cannot arm; the message is the user-facing line without "ERROR: ".</summary>
+public sealed class ProbePointException(string point, string reason)
+    : Exception($"probe point {point}: {reason}")
+{
+    public string Point { get; } = point;
+}

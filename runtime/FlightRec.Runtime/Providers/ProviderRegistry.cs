@@ -1,0 +1,53 @@
+using FlightRec.Runtime.Module;
+
+namespace FlightRec.Runtime.Providers;
+
+/// <summary>
+/// The providers a host knows. <see cref="Validate"/> runs before anything is created so that an
+/// unknown or malformed point is a load-time error; <see cref="CreateSources"/> opens the
+/// facilities for every event probe. Begin/end/error/never probes are the session's own.
+/// </summary>
+public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers)
+{
+    public static ProviderRegistry Default { get; } = new([new TimerProvider()]);
+
+    /// <summary>Throws <see cref="ProbePointException"/> for the first event probe no provider can arm.</summary>
+    public void Validate(ProbeModule module)
+    {
+        foreach (var probe in EventProbes(module))
+        {
+            _ = ProviderOf(probe);
+        }
+    }
+
+    /// <summary>One unarmed source per event probe, in declaration order; all are disposed if one fails.</summary>
+    public IReadOnlyList<IEventSource> CreateSources(ProbeModule module)
+    {
+        var sources = new List<IEventSource>();
+        try
+        {
+            foreach (var probe in EventProbes(module))
+            {
+                sources.Add(ProviderOf(probe).Create(probe));
+            }
+
+            return sources;
+        }
+        catch
+        {
+            foreach (var source in sources)
+            {
+                source.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static IEnumerable<ProbeDescriptor> EventProbes(ProbeModule module) =>
+        module.Probes.Where(p => p.Kind == ProbeKind.Event);
+
+    private IProbeProvider ProviderOf(ProbeDescriptor probe) =>
+        providers.FirstOrDefault(p => p.Recognizes(probe.Point))
+        ?? throw new ProbePointException(probe.Point, "not supported by this runtime (no provider can arm it)");
+}
