@@ -213,7 +213,10 @@ internal sealed unsafe class RingView : IDisposable
         int length = *(int*)(record + RingLayout.RecordLengthOffset);
         ulong sequence = *(ulong*)(record + RingLayout.RecordSequenceOffset);
         uint commit = *(uint*)(record + RingLayout.RecordCommitOffset);
-        if (sequence != expectedSequence)
+        long timestamp = *(long*)(record + RingLayout.RecordTimestampOffset);
+        // Untouched memory reads as sequence 0: a record counts as started only once its
+        // timestamp (never 0) is there, so an empty ring is not mistaken for a torn one.
+        if (sequence != expectedSequence || timestamp == 0)
         {
             return BeyondHead.Nothing;
         }
@@ -225,10 +228,7 @@ internal sealed unsafe class RingView : IDisposable
             return BeyondHead.Torn;
         }
 
-        var target = batch.Add(position, size, sequence,
-            *(long*)(record + RingLayout.RecordTimestampOffset),
-            *(long*)(record + RingLayout.RecordStreamOffset),
-            length);
+        var target = batch.Add(position, size, sequence, timestamp, *(long*)(record + RingLayout.RecordStreamOffset), length);
         new ReadOnlySpan<byte>(record + RingLayout.RecordHeaderSize, length).CopyTo(target);
         return BeyondHead.Recovered;
     }
