@@ -71,9 +71,16 @@ public sealed class ScriptSession : ISessionControl, IDisposable
     }
 
     /// <summary>Initialises globals and runs the begin probes, in order, while the session is starting.</summary>
-    public void Start(HandlerContext context)
+    public void Start(HandlerContext context) => Start(context, afterInitialize: null);
+
+    /// <summary>
+    /// Like <see cref="Start(HandlerContext)"/>, running <paramref name="afterInitialize"/> between
+    /// the globals' initialisation and the begin probes: where a host applies <c>name=value</c>.
+    /// </summary>
+    public void Start(HandlerContext context, Action? afterInitialize)
     {
         _module.InitializeGlobals();
+        afterInitialize?.Invoke();
         foreach (var probe in Ordered(ProbeKind.Begin))
         {
             if (State != SessionState.Starting)

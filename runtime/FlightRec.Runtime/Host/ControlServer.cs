@@ -89,9 +89,10 @@ public sealed class ControlServer : IDisposable
 
     /// <summary>
     /// After <see cref="NotifyExited"/>: true when the consumer sent <c>done</c> (it has drained
-    /// everything), false when it detached or its connection closed first (the data stays).
+    /// everything), false when it detached or its connection closed first, or the wait was
+    /// cancelled (the data stays).
     /// </summary>
-    public bool WaitForDone()
+    public bool WaitForDone(CancellationToken cancel = default)
     {
         Task<bool> done;
         lock (_gate)
@@ -109,7 +110,15 @@ public sealed class ControlServer : IDisposable
             done = _done.Task;
         }
 
-        return done.GetAwaiter().GetResult();
+        try
+        {
+            done.Wait(cancel);
+            return done.Result;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private void AcceptLoop()

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using FlightRec.Runtime.Execution;
+using FlightRec.Runtime.Linux;
+using FlightRec.Runtime.Providers;
+
+namespace FlightRec.Runtime.Host;
+
+/// <summary>
+/// One per CPU slot: waits on its own epoll set for its event sources and runs their probes
+/// with its own handler context, whose output goes to its CPU's ring. It is the only thread
+/// that writes that ring while it runs (the main thread uses CPU 0's context only before
+/// <see cref="Start"/> and after <see cref="Join"/>).
+/// </summary>
+public sealed class DispatchThread : IDisposable
+{
+    private const ulong WakeToken = ulong.MaxValue;
+    private readonly ScriptSession _session;
+    private readonly TextWriter _errors;
+    private readonly List<IEventSource> _sources = [];
+    private readonly EpollEvents _events = new(32);
+    private readonly int _epoll;
+    private readonly int _wake;
+    private Thread? _thread;
+    private volatile bool _stopping;
+
+    public DispatchThread(int cpu, ScriptSession session, HandlerContext context, TextWriter errors)
+    {
+        Cpu = cpu;
+        _session = session;
+        Context = context;
+        _errors = errors;
+        _epoll = Epoll.Create();
+        _wake = EventFd.Create();
+        Epoll.Add(_epoll, _wake, Epoll.EPOLLIN, WakeToken);
+    }
+
+    public int Cpu { get; }
+
+    public HandlerContext Context { get; }
+
+    public IReadOnlyList<IEventSource> Sources => _sources;
+
+    /// <summary>Takes over a source (before <see cref="Start"/>); the thread disposes it.</summary>
+    public void Add(IEventSource source)
+    {
+        Epoll.Add(_epoll, source.FileDescriptor, Epoll.EPOLLIN, (ulong)_sources.Count);
+        _sources.Add(source);
+    }
+
+    public void Start()
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = $"frrun cpu{Cpu}" };
+        _thread.Start();
+    }
+
+    /// <summary>Asks the thread to finish the hit it is handling and return.</summary>
+    public void RequestStop()
+    {
+        _stopping = true;
+        EventFd.Signal(_wake);
+    }
+
+    public void Join() => _thread?.Join();
+
+    private void Run()
+    {
+        Context.Probe.Tid = ProcessIds.ThreadId;
+        try
+        {
+            while (!_stopping)
+            {
+                int ready = Epoll.Wait(_epoll, _events, -1);
+                for (int i = 0; i < ready && !_stopping; i++)
+                {
+                    ulong token = _events.Data(i);
+                    if (token != WakeToken)
+                    {
+                        Dispatch(_sources[(int)token]);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The session survives a broken facility as it survives a script error: say so and stop.
+            _errors.WriteLine($"ERROR: dispatch thread for cpu {Cpu} failed: {e.Message}");
+            _session.RequestExit();
+        }
+    }
+
+    private void Dispatch(IEventSource source)
+    {
+        if (source.Consume())
+        {
+            Context.Probe.TimestampNanoseconds = Stopwatch.GetTimestamp();
+            _session.Fire(source.Probe, Context);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var source in _sources)
+        {
+            source.Dispose();
+        }
+
+        FileDescriptors.Close(_wake);
+        FileDescriptors.Close(_epoll);
+    }
+}
