@@ -14,10 +14,10 @@ namespace FlightRec.Runtime.Host;
 /// </summary>
 public static class HostProgram
 {
-    public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, detach: true);
+    public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, detach: true, Transport.SessionPaths.Root);
 
-    /// <summary>Tests run a host in-process: it must not take the test runner's stdio.</summary>
-    internal static int Run(string[] args, TextWriter stdout, bool detach)
+    /// <summary>Tests run a host in-process, under their own root: it must not take the test runner's stdio.</summary>
+    internal static int Run(string[] args, TextWriter stdout, bool detach, string root)
     {
         LoadedModule? loaded = null;
         ModuleHost host;
@@ -30,7 +30,7 @@ public static class HostProgram
             Transport.SessionPaths paths;
             try
             {
-                paths = SessionClaim.Claim(SessionName(loaded.Module, options));
+                paths = SessionClaim.Claim(SessionName(loaded.Module, options), root);
             }
             catch
             {

@@ -9,14 +9,14 @@ namespace FlightRec.Runtime.Host;
 /// </summary>
 public static class SessionClaim
 {
-    public static SessionPaths Claim(string name)
+    public static SessionPaths Claim(string name, string root)
     {
         if (!SessionPaths.IsValidName(name))
         {
             throw new HostException($"Invalid module name '{name}' (should be 1-64 letters, digits or '_').");
         }
 
-        var paths = SessionPaths.For(name);
+        var paths = SessionPaths.For(name, root);
         try
         {
             paths.CreateDirectory();
