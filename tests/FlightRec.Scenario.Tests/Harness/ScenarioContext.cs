@@ -12,7 +12,7 @@ namespace FlightRec.Scenario.Tests.Harness;
 /// is still running — consumers it started and hosts named by the session headers — and
 /// removes its directories.
 /// </summary>
-internal sealed class Scenario : IDisposable
+internal sealed class ScenarioContext : IDisposable
 {
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
@@ -20,7 +20,7 @@ internal sealed class Scenario : IDisposable
     private readonly List<FrrunProcess> _processes = [];
     private readonly Dictionary<string, string> _environment;
 
-    private Scenario(string frrun, ITestOutputHelper log, bool runtimeDirectoryExists)
+    private ScenarioContext(string frrun, ITestOutputHelper log, bool runtimeDirectoryExists)
     {
         Frrun = frrun;
         _log = log;
@@ -57,7 +57,7 @@ internal sealed class Scenario : IDisposable
     /// A new scenario, or null when frrun is not published and this is not CI (the reason is
     /// logged as SKIPPED); on CI a missing frrun fails the test.
     /// </summary>
-    public static Scenario? Begin(ITestOutputHelper log, bool runtimeDirectoryExists = false)
+    public static ScenarioContext? Begin(ITestOutputHelper log, bool runtimeDirectoryExists = false)
     {
         if (PublishedFrrun.Find(out string reason) is not { } frrun)
         {
@@ -66,7 +66,7 @@ internal sealed class Scenario : IDisposable
             return null;
         }
 
-        return new Scenario(frrun, log, runtimeDirectoryExists);
+        return new ScenarioContext(frrun, log, runtimeDirectoryExists);
     }
 
     public string Module(TestModuleSource source) => Modules.PathOf(source);
