@@ -192,7 +192,7 @@ internal static class FrrunCommandLine
             case FrrunMode.Run or FrrunMode.LoadOnly:
                 if (operands.Skip(1).FirstOrDefault(o => !OptionValues.IsModuleOption(o)) is { } bad)
                 {
-                    return ParseOutcome.Failure($"Invalid module option '{bad}' (should be NAME=VALUE, NAME matching ^[a-z_][a-z0-9_]*$, no spaces or '!' in VALUE)");
+                    return ParseOutcome.Failure($"Invalid module option '{bad}' (should be NAME=VALUE, with no spaces or '!' in VALUE).");
                 }
 
                 return ParseOutcome.Run(options with { ModulePath = operands[0], ModuleOptions = operands[1..] });
