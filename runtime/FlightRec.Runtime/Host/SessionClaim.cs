@@ -50,7 +50,8 @@ public static class SessionClaim
         using (header)
         {
             int pid = header.Info.HostPid;
-            if (header.IsHostAlive())
+            // An exited host may still be handing its recording over; the recording is what matters.
+            if (header.State != HostState.Exited && header.IsHostAlive())
             {
                 return $"module {name} is already loaded (host pid {pid})";
             }
