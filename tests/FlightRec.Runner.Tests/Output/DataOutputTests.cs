@@ -3,7 +3,7 @@ using FlightRec.Runner.Output;
 
 namespace FlightRec.Runner.Tests.Output;
 
-[Collection(CurrentDirectoryCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class DataOutputTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
