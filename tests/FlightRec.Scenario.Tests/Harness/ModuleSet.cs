@@ -5,10 +5,13 @@ namespace FlightRec.Scenario.Tests.Harness;
 /// <summary>
 /// The test modules of this test run, built on first use against one FlightRec.Runtime.dll
 /// into a temporary directory that is removed when the run ends, plus the bad inputs the
-/// tests hand to frrun instead of a module.
+/// tests hand to frrun instead of a module. With FLIGHTREC_TEST_MODULES=DIR they are built
+/// into DIR and kept, to reproduce a scenario by hand.
 /// </summary>
 internal sealed class ModuleSet
 {
+    private const string KeepVariable = "FLIGHTREC_TEST_MODULES";
+
     private static readonly ConcurrentDictionary<string, ModuleSet> ByRuntime = new();
 
     private readonly string _runtimeAssembly;
@@ -19,8 +22,17 @@ internal sealed class ModuleSet
     private ModuleSet(string runtimeAssembly)
     {
         _runtimeAssembly = runtimeAssembly;
-        Directory = System.IO.Directory.CreateTempSubdirectory("flightrec-modules-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory();
+        if (Environment.GetEnvironmentVariable(KeepVariable) is { Length: > 0 } kept)
+        {
+            // One directory per runtime assembly: the in-process checks build against another one.
+            string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(runtimeAssembly)))[..8];
+            Directory = System.IO.Directory.CreateDirectory(Path.Combine(kept, key.ToLowerInvariant())).FullName;
+        }
+        else
+        {
+            Directory = System.IO.Directory.CreateTempSubdirectory("flightrec-modules-").FullName;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory();
+        }
         _truncated = new(WriteTruncated);
         _text = new(WriteText);
     }
