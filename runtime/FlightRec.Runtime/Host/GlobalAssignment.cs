@@ -21,7 +21,7 @@ public sealed record GlobalAssignment(string Name, string Value)
         if (equals < 0 || !IsIdentifier(name) || value.Any(c => c == '!' || char.IsWhiteSpace(c)))
         {
             throw new HostException(
-                $"Invalid module option '{argument}' (should be NAME=VALUE, NAME matching ^[a-z_][a-z0-9_]*$, no spaces or '!' in VALUE)");
+                $"Invalid module option '{argument}' (should be NAME=VALUE, with no spaces or '!' in VALUE).");
         }
 
         return new GlobalAssignment(name, value);

@@ -42,12 +42,8 @@ internal sealed class LineChannel(Socket socket) : IDisposable
                 throw new IOException("control line too long");
             }
 
-            long remaining = deadline == long.MaxValue ? -1 : (deadline - Stopwatch.GetTimestamp()) * 1_000_000 / Stopwatch.Frequency;
-            if (deadline != long.MaxValue && remaining <= 0)
-            {
-                return null;
-            }
-
+            // A timeout of 0 still looks once at what has arrived: a busy consumer polls that way.
+            long remaining = deadline == long.MaxValue ? -1 : Math.Max(0, (deadline - Stopwatch.GetTimestamp()) * 1_000_000 / Stopwatch.Frequency);
             if (!socket.Poll(remaining < 0 ? -1 : (int)Math.Min(remaining, int.MaxValue), SelectMode.SelectRead))
             {
                 return null;

@@ -117,6 +117,16 @@ public sealed class ControlProtocolTests : IDisposable
     }
 
     [Fact]
+    public void AZeroTimeoutStillPicksUpAnExitThatHasArrived()
+    {
+        using var client = Connect();
+        client.Attach();
+        _server.NotifyExited(3);
+
+        Assert.True(Eventually(() => client.WaitForExit(0) == 3), "WaitForExit(0) reads what is there");
+    }
+
+    [Fact]
     public void WaitForExitTimesOutWithNull()
     {
         using var client = Connect();

@@ -49,7 +49,7 @@ public sealed class HostProgramTests : IDisposable
     [InlineData(BeginEnd, "n=abc", "ERROR: global 'n' takes a number, not 'abc'\n")]
     [InlineData(BeginEnd, "zz=1", "ERROR: module rec has no global 'zz'\n")]
     [InlineData(BeginEnd, "a=1", "ERROR: global 'a' cannot be set from the command line: only long and string scalars can\n")]
-    [InlineData(BeginEnd, "n=1 2", "ERROR: Invalid module option 'n=1 2' (should be NAME=VALUE, NAME matching ^[a-z_][a-z0-9_]*$, no spaces or '!' in VALUE)\n")]
+    [InlineData(BeginEnd, "n=1 2", "ERROR: Invalid module option 'n=1 2' (should be NAME=VALUE, with no spaces or '!' in VALUE).\n")]
     public void ModuleProblemsAreFoundBeforeAnythingIsCreated(string probes, string assignment, string expected)
     {
         string[] args = assignment.Length == 0 ? [Module(probes)] : [Module(probes), assignment];
@@ -238,8 +238,8 @@ public sealed class HostProgramTests : IDisposable
     [Fact]
     public void TheModuleStopsWhenItsTargetExits()
     {
-        using var target = Process.Start(new ProcessStartInfo("sleep", "0.3"))!;
         string module = Module();
+        using var target = Process.Start(new ProcessStartInfo("sleep", "1"))!;
         var host = new InProcessHost(_root.Sessions, module, "--target", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith("ready rec", host.FirstLine());
 
