@@ -57,8 +57,9 @@ internal static class RingLayout
     /// <summary>Records larger than this are split: a quarter ring keeps eviction bounded.</summary>
     public static long MaxRecordSize(long capacity) => capacity / 4;
 
+    /// <summary>Computed in long: a damaged length near int.MaxValue must not wrap around to a small (or negative) size.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long RecordSize(int payloadLength) => (RecordHeaderSize + payloadLength + 7) & ~7L;
+    public static long RecordSize(int payloadLength) => (RecordHeaderSize + (long)payloadLength + 7) & ~7L;
 
     /// <summary>
     /// The word written last: a function of the record's sequence and length, so stale bytes

@@ -75,12 +75,16 @@ internal sealed unsafe class RingView : IDisposable
         set => Store(RingLayout.ReportedDroppedBytesOffset, value);
     }
 
-    /// <summary>Head and tail, if they describe a possible ring state.</summary>
+    /// <summary>
+    /// Head and tail, if they describe a possible ring state: 8-byte aligned, at most a ring
+    /// apart, and far enough below the largest long that a position plus a record or padding
+    /// size cannot wrap around to a negative offset (a read before the mapping).
+    /// </summary>
     public bool TryGetBounds(out long head, out long tail)
     {
         head = Head;
         tail = Tail;
-        return tail >= 0 && head >= tail && head - tail <= Capacity;
+        return tail >= 0 && head >= tail && head - tail <= Capacity && head <= long.MaxValue - Capacity && ((head | tail) & 7) == 0;
     }
 
     /// <summary>Opens and validates a ring file; null with a reason when it is not a usable ring.</summary>

@@ -117,7 +117,7 @@ public sealed class SessionReader : IDisposable
             }
 
             long position = ring.ConsumerPosition;
-            bool behind = position < tail || position > head;
+            bool behind = position < tail || position > head || (position & 7) != 0;
             long from = behind ? tail : position;
             var stop = ring.Scan(from, head, null, batch, MaxBatchBytes, out long next);
             Interlocked.MemoryBarrier();
