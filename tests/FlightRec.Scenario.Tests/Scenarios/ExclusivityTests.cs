@@ -5,7 +5,8 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 
 /// <summary>
 /// Acceptance 5, first half: one consumer at a time. A second frrun -A is refused in one line
-/// that names the attached consumer, and the first goes on undisturbed. The session is
+/// that names the attached consumer, and the first goes on undisturbed (a dump meanwhile takes
+/// nothing from it either). The session is
 /// private: its directories are 0700, its files 0600.
 /// </summary>
 public sealed class ExclusivityTests(ITestOutputHelper output)
@@ -33,6 +34,12 @@ public sealed class ExclusivityTests(ITestOutputHelper output)
         Assert.Equal("", refused.Stdout);
         Assert.Equal(ScenarioMessages.Busy(Name, attached.Pid), refused.Stderr);
 
+        // A dump meanwhile is no consumer: it shows everything retained and takes nothing away.
+        var dump = scenario.Run("-D", Name);
+        Assert.Equal(0, dump.ExitCode);
+        Assert.Equal("", dump.Stderr);
+        int dumped = SequenceAssert.OneToN(dump.Stdout, "the dump while a consumer is attached");
+
         Assert.False(attached.HasExited, "the attached consumer ended when a second one tried to attach");
         using (var header = scenario.TryOpenHeader(Name))
         {
@@ -43,7 +50,8 @@ public sealed class ExclusivityTests(ITestOutputHelper output)
         var stopped = scenario.Finish(attached);
         Assert.Equal(0, stopped.ExitCode);
         Assert.Equal("", stopped.Stderr);
-        SequenceAssert.OneToN(File.ReadAllText(first), "the attached consumer's output");
+        int received = SequenceAssert.OneToN(File.ReadAllText(first), "the attached consumer's output");
+        Assert.True(received >= dumped, $"the consumer received 1..{received}, less than the dump showed (1..{dumped})");
     }
 
     [Fact]

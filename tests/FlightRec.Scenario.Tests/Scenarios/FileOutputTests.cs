@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlightRec.Runtime.Transport;
 using FlightRec.Scenario.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -53,6 +54,13 @@ public sealed class FileOutputTests(ITestOutputHelper output)
 
         var consumer = scenario.Start("-b", "1", "-o", "usr", scenario.Module(TestModuleSource.Seq));
         string[] names = ["usr", "usr.1", "usr.2"];
+        ScenarioContext.WaitUntil(() => File.Exists(scenario.WorkFile(names[0])), TimeSpan.FromSeconds(10), () => "frrun to open its output file");
+        using (var header = scenario.TryOpenHeader("seq"))
+        {
+            // Streaming to a consumer from the start keeps the oldest data: the discard policy.
+            Assert.Equal(RingPolicy.Discard, header?.Info.Policy);
+        }
+
         foreach (string name in names)
         {
             string path = scenario.WorkFile(name);

@@ -1,3 +1,4 @@
+using FlightRec.Runtime.Transport;
 using FlightRec.Scenario.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -31,6 +32,10 @@ public sealed class LaunchAttachCycleTests(ITestOutputHelper output)
         Assert.Equal("", launch.Stdout);
         Assert.Equal(ScenarioMessages.Disconnect(Name), launch.Stderr);
         Assert.True(scenario.IsHostAlive(Name), "the host is not running after frrun -L");
+        using (var header = scenario.TryOpenHeader(Name))
+        {
+            Assert.Equal(RingPolicy.Overwrite, header?.Info.Policy);
+        }
 
         var received = new System.Text.StringBuilder();
         for (int cycle = 0; cycle < 5; cycle++)
