@@ -146,15 +146,27 @@ internal sealed class ModuleHost
     /// </summary>
     public int RunToCompletion()
     {
-        using (var signals = new StopSignals(RequestStop))
+        using var signals = new StopSignals(RequestStop);
+        int code;
+        try
         {
             WaitForStop();
             signals.BeginStopping();
-            int code = Stop();
-            bool drained = _server!.NotifyExited(code) && _server.WaitForDone(signals.AbortWait);
-            Release(keepDirectory: !drained);
-            return code;
+            code = Stop();
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nobody sees our stdio any more: the message ring and the header are the only witnesses.
+            _messages!.WriteLine($"ERROR: module host failed: {e.GetType().Name}: {e.Message}");
+            _header!.ExitCode = 1;
+            _header.State = HostState.Failed;
+            Release(keepDirectory: true);
+            return 1;
+        }
+
+        bool drained = _server!.NotifyExited(code) && _server.WaitForDone(signals.AbortWait);
+        Release(keepDirectory: !drained);
+        return code;
     }
 
     private void WaitForStop()
