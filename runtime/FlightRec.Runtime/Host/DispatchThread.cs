@@ -21,11 +21,14 @@ public sealed class DispatchThread : IDisposable
     private readonly int _epoll;
     private readonly int _wake;
     private Thread? _thread;
+    private readonly int? _pinTo;
     private volatile bool _stopping;
 
-    public DispatchThread(int cpu, ScriptSession session, HandlerContext context, TextWriter errors)
+    /// <param name="pinTo">The CPU to run on, so that cpu() tells the truth; null: wherever the kernel likes.</param>
+    public DispatchThread(int cpu, ScriptSession session, HandlerContext context, TextWriter errors, int? pinTo = null)
     {
         Cpu = cpu;
+        _pinTo = pinTo;
         _session = session;
         Context = context;
         _errors = errors;
@@ -65,6 +68,12 @@ public sealed class DispatchThread : IDisposable
     private void Run()
     {
         Context.Probe.Tid = ProcessIds.ThreadId;
+        if (_pinTo is int target)
+        {
+            // Best effort: a CPU we may not use only costs the accuracy of cpu().
+            _ = CpuAffinity.PinCurrentThread(target);
+        }
+
         try
         {
             while (!_stopping)

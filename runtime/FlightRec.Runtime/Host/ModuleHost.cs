@@ -86,11 +86,12 @@ internal sealed class ModuleHost
         _messageRing = RingWriter.Create(_paths.MessagesPath, -1, MessagesCapacity, policy, pid);
         _messages = new MessageWriter(_messageRing);
         _session = new ScriptSession(module, _rings[0], _messages);
+        var allowed = CpuAffinity.AllowedCpus();
         for (int cpu = 0; cpu < cpus; cpu++)
         {
             var context = _session.CreateContext(cpu, _rings[cpu]);
             HostIdentity.Describe(context.Probe, _options.TargetPid);
-            _threads.Add(new DispatchThread(cpu, _session, context, _messages));
+            _threads.Add(new DispatchThread(cpu, _session, context, _messages, cpu < allowed.Count ? allowed[cpu] : null));
         }
 
         var sources = ProviderRegistry.Default.CreateSources(module);
