@@ -7,7 +7,8 @@ namespace FlightRec.Runtime.Host;
 /// <summary>
 /// frrun's end of a host's control socket (<see cref="ControlProtocol"/>). Not thread-safe:
 /// one consumer thread talks to its host. The unsolicited <c>exited CODE</c> may arrive
-/// before a reply; it is remembered for <see cref="WaitForExit"/>.
+/// before a reply; it is remembered for <see cref="WaitForExit"/>. A host that has gone (crashed,
+/// or finished before we spoke) makes every call throw <see cref="IOException"/>.
 /// </summary>
 public sealed class ControlClient : IDisposable
 {
@@ -127,15 +128,7 @@ public sealed class ControlClient : IDisposable
     /// <summary>The next line; an <c>exited CODE</c> line is also recorded.</summary>
     private string? Read(int timeoutMs)
     {
-        string? line;
-        try
-        {
-            line = _channel.ReadLine(timeoutMs);
-        }
-        catch (SocketException e)
-        {
-            throw new IOException(e.Message, e);
-        }
+        string? line = _channel.ReadLine(timeoutMs);
 
         if (line is not null && line.StartsWith(ControlProtocol.ExitedPrefix, StringComparison.Ordinal)
             && int.TryParse(line.AsSpan(ControlProtocol.ExitedPrefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code))

@@ -305,6 +305,18 @@ public sealed class ControlServer : IDisposable
         {
             threads = [.. _threads];
             _done?.TrySetResult(false);
+            // Wake the threads at once rather than at their next poll: the host's exit waits for them.
+            _listener?.Dispose();
+            foreach (var connection in _connections)
+            {
+                try
+                {
+                    connection.Socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                {
+                }
+            }
         }
 
         foreach (var thread in threads)
@@ -315,7 +327,6 @@ public sealed class ControlServer : IDisposable
             }
         }
 
-        _listener?.Dispose();
         try
         {
             File.Delete(_socketPath);

@@ -21,9 +21,39 @@ internal sealed class LineChannel(Socket socket) : IDisposable
 
     /// <summary>
     /// The next line without its '\n'; null if none arrived within <paramref name="timeoutMs"/>
-    /// (-1: wait forever); <see cref="EndOfStreamException"/> when the peer closed the connection.
+    /// (-1: wait forever); <see cref="EndOfStreamException"/> when the peer closed the connection,
+    /// <see cref="IOException"/> when it failed.
     /// </summary>
     public string? ReadLine(int timeoutMs)
+    {
+        try
+        {
+            return Read(timeoutMs);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"the control connection failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Sends one line; <see cref="IOException"/> if the peer has gone.</summary>
+    public void WriteLine(string line)
+    {
+        byte[] bytes = Encoding.ASCII.GetBytes(line + "\n");
+        try
+        {
+            lock (_writeGate)
+            {
+                socket.Send(bytes);
+            }
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"the control connection failed: {e.Message}", e);
+        }
+    }
+
+    private string? Read(int timeoutMs)
     {
         long deadline = timeoutMs < 0 ? long.MaxValue : Stopwatch.GetTimestamp() + (timeoutMs * Stopwatch.Frequency / 1000);
         while (true)
@@ -56,15 +86,6 @@ internal sealed class LineChannel(Socket socket) : IDisposable
             }
 
             _end += n;
-        }
-    }
-
-    public void WriteLine(string line)
-    {
-        byte[] bytes = Encoding.ASCII.GetBytes(line + "\n");
-        lock (_writeGate)
-        {
-            socket.Send(bytes);
         }
     }
 
