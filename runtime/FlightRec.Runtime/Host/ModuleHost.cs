@@ -83,7 +83,8 @@ internal sealed class ModuleHost
             _rings.Add(RingWriter.Create(_paths.RingPath(cpu), cpu, capacity, policy, pid));
         }
 
-        _messageRing = RingWriter.Create(_paths.MessagesPath, -1, MessagesCapacity, policy, pid);
+        // Messages keep the newest lines whatever the data policy: the last words matter most after a crash.
+        _messageRing = RingWriter.Create(_paths.MessagesPath, -1, MessagesCapacity, RingPolicy.Overwrite, pid);
         _messages = new MessageWriter(_messageRing);
         _session = new ScriptSession(module, _rings[0], _messages);
         var allowed = CpuAffinity.AllowedCpus();
