@@ -155,6 +155,20 @@ public sealed class HostProgramTests : IDisposable
     }
 
     [Fact]
+    public void ExitInATimerProbeStopsTheModuleAndTimerHitsNameTheHostAndADispatchThread()
+    {
+        string module = Module(
+            "Probe(\"timer.ms(1)\", ProbeKind.Event, c => { N++; Print(c, N + \" \" + c.Probe.Pid + \" \" + (c.Probe.Tid != c.Probe.Pid) + \"\\n\"); if (N == 5) c.Session.RequestExit(); }), " +
+            "Probe(\"end\", ProbeKind.End, c => Print(c, \"end\\n\"))");
+
+        Assert.Equal(0, Run(out string stdout, module));
+
+        Assert.Equal($"ready rec {_pid}\n", stdout);
+        string expected = string.Concat(Enumerable.Range(1, 5).Select(i => $"{i} {_pid} True\n")) + "end\n";
+        Assert.Equal((expected, ""), Drain(Paths("rec")));
+    }
+
+    [Fact]
     public void TimerProbesAreSpreadOverTheCpusRingsRoundRobin()
     {
         // On one CPU both probes share thread 0.
