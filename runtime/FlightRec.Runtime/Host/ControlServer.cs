@@ -25,6 +25,7 @@ public sealed class ControlServer : IDisposable
     private volatile bool _stopping;
     private LineChannel? _consumer;
     private int _consumerPid;
+    private bool _everAttached;
     private int? _exitCode;
     private TaskCompletionSource<bool>? _done;
 
@@ -84,6 +85,40 @@ public sealed class ControlServer : IDisposable
             }
 
             return TrySend(_consumer, ControlProtocol.ExitedPrefix + code.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Whether any consumer has attached since the host started.</summary>
+    public bool EverAttached
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _everAttached;
+            }
+        }
+    }
+
+    /// <summary>
+    /// After <see cref="NotifyExited"/> found nobody attached: waits for a consumer to attach
+    /// (it is told <c>exited</c> at once) while <paramref name="stillComing"/> holds. True if one did.
+    /// </summary>
+    public bool WaitForConsumer(Func<bool> stillComing, CancellationToken cancel)
+    {
+        lock (_gate)
+        {
+            while (_consumer is null)
+            {
+                if (cancel.IsCancellationRequested || _stopping || !stillComing())
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_gate, PollMs / 5);
+            }
+
+            return true;
         }
     }
 
@@ -245,7 +280,9 @@ public sealed class ControlServer : IDisposable
 
             _consumer = channel;
             _consumerPid = pid;
+            _everAttached = true;
             _header.ConsumerPid = pid;
+            Monitor.PulseAll(_gate);
             if (_exitCode is int code)
             {
                 // The module stopped before this consumer came: reply first, then the news.

@@ -4,7 +4,7 @@ namespace FlightRec.Runtime.Host;
 
 /// <summary>
 /// The host's command line, as frrun passes it:
-/// <c>[--host] MODULE.dll [--name NAME] [--rename] [--overwrite] [--bulk] [--buffer-mb N] [--target PID] [NAME=VALUE ...]</c>.
+/// <c>[--host] MODULE.dll [--name NAME] [--rename] [--overwrite] [--bulk] [--buffer-mb N] [--target PID] [--consumer PID] [NAME=VALUE ...]</c>.
 /// </summary>
 public sealed record HostOptions
 {
@@ -26,6 +26,13 @@ public sealed record HostOptions
     /// <summary>target(): the module stops when it exits; 0 if none.</summary>
     public int TargetPid { get; init; }
 
+    /// <summary>
+    /// The process that will attach as the first consumer (frrun streaming what it launched); 0 if
+    /// none. A module that stops before any consumer attached waits for it, so that an early
+    /// <c>exit()</c> cannot race the launcher's attach.
+    /// </summary>
+    public int ConsumerPid { get; init; }
+
     public IReadOnlyList<GlobalAssignment> Assignments { get; init; } = [];
 
     /// <summary>Parses the arguments; <see cref="HostException"/> with the user's line for anything wrong.</summary>
@@ -36,6 +43,7 @@ public sealed record HostOptions
         bool rename = false, overwrite = false, bulk = false;
         int? buffer = null;
         int target = 0;
+        int consumer = 0;
         var assignments = new List<GlobalAssignment>();
         int i = args.Count > 0 && args[0] == "--host" ? 1 : 0;
         for (; i < args.Count; i++)
@@ -67,6 +75,12 @@ public sealed record HostOptions
                         ? p
                         : throw new HostException("Invalid target process ID number.");
                     break;
+                case "--consumer":
+                    string consumerPid = Value(args, ref i);
+                    consumer = int.TryParse(consumerPid, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c > 0
+                        ? c
+                        : throw new HostException($"Invalid consumer process ID '{consumerPid}'.");
+                    break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -95,6 +109,7 @@ public sealed record HostOptions
             Bulk = bulk,
             BufferMegabytes = buffer,
             TargetPid = target,
+            ConsumerPid = consumer,
             Assignments = assignments,
         };
     }

@@ -33,6 +33,7 @@ internal sealed class ModuleHost
     private int _wake = -1;
     private int _target;
     private bool _threadsRunning;
+    private long _consumerStartTime = -1;
 
     private ModuleHost(SessionPaths paths, HostOptions options, int targetFd)
     {
@@ -73,6 +74,7 @@ internal sealed class ModuleHost
     {
         int pid = Environment.ProcessId;
         int cpus = Environment.ProcessorCount;
+        _consumerStartTime = ProcessStartTime.Of(_options.ConsumerPid);
         long capacity = RingCapacity(module, _options);
         var policy = _options.Overwrite || module.Options.Overwrite ? RingPolicy.Overwrite : RingPolicy.Discard;
         var info = new SessionInfo(_paths.Name, Path.GetFullPath(_options.ModulePath), pid, ProcessStartTime.Of(pid),
@@ -166,9 +168,21 @@ internal sealed class ModuleHost
             return 1;
         }
 
-        bool drained = _server!.NotifyExited(code) && _server.WaitForDone(signals.AbortWait);
+        bool attached = _server!.NotifyExited(code) || AwaitLauncher(signals.AbortWait);
+        bool drained = attached && _server.WaitForDone(signals.AbortWait);
         Release(keepDirectory: !drained);
         return code;
+    }
+
+    /// <summary>The consumer announced by --consumer has not attached yet: wait while it lives.</summary>
+    private bool AwaitLauncher(CancellationToken abort)
+    {
+        if (_options.ConsumerPid == 0 || _server!.EverAttached)
+        {
+            return false;
+        }
+
+        return _server.WaitForConsumer(() => ProcessStartTime.IsAlive(_options.ConsumerPid, _consumerStartTime), abort);
     }
 
     private void WaitForStop()

@@ -12,13 +12,14 @@ public sealed class HostOptionsTests
     public void EveryOptionAndTheAssignmentsAfterTheModule()
     {
         var options = HostOptions.Parse(["--host", "rec.dll", "--name", "r", "--rename", "--overwrite", "--bulk",
-            "--buffer-mb", "4095", "--target", "42", "n=5", "s=hello"]);
+            "--buffer-mb", "4095", "--target", "42", "--consumer", "43", "n=5", "s=hello"]);
 
         Assert.Equal("rec.dll", options.ModulePath);
         Assert.Equal("r", options.Name);
         Assert.True(options.Rename && options.Overwrite && options.Bulk);
         Assert.Equal(4095, options.BufferMegabytes);
         Assert.Equal(42, options.TargetPid);
+        Assert.Equal(43, options.ConsumerPid);
         Assert.Equal([new GlobalAssignment("n", "5"), new GlobalAssignment("s", "hello")], options.Assignments);
     }
 
@@ -51,6 +52,12 @@ public sealed class HostOptionsTests
     public void ABadTargetIsStaprunsError(string pid)
     {
         Assert.Equal("Invalid target process ID number.", ParseError("rec.dll", "--target", pid));
+    }
+
+    [Fact]
+    public void ABadConsumerPidIsRefused()
+    {
+        Assert.Equal("Invalid consumer process ID '0'.", ParseError("rec.dll", "--consumer", "0"));
     }
 
     [Fact]

@@ -102,6 +102,39 @@ public sealed class HostProgramTests : IDisposable
     }
 
     [Fact]
+    public void AModuleThatStopsBeforeItsAnnouncedConsumerAttachedWaitsForIt()
+    {
+        string module = Module("Probe(\"begin\", ProbeKind.Begin, c => { Print(c, \"early\\n\"); c.Session.RequestExit(); }), " +
+            "Probe(\"end\", ProbeKind.End, c => Print(c, \"end\\n\"))");
+        var host = new InProcessHost(_root.Sessions, module, "--consumer", _pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"ready rec {_pid}\n", host.FirstLine());
+        Thread.Sleep(200);
+
+        using (var client = ControlClient.Connect(Paths("rec")))
+        {
+            Assert.True(client.Attach().Ok);
+            Assert.Equal(0, client.WaitForExit(10_000));
+            Assert.Equal(("early\nend\n", ""), Drain(Paths("rec")));
+            client.Done();
+        }
+
+        Assert.Equal(0, host.Join());
+        Assert.Empty(_root.SessionNames());
+    }
+
+    [Fact]
+    public void AnAnnouncedConsumerThatDiesFirstLeavesTheRecordingInPlace()
+    {
+        string module = Module("Probe(\"begin\", ProbeKind.Begin, c => c.Session.RequestExit())");
+        using var launcher = Process.Start(new ProcessStartInfo("sleep", "0.3"))!;
+
+        Assert.Equal(0, Run(out string stdout, module, "--consumer", launcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.True(launcher.HasExited, "the host waited for the consumer to go");
+        Assert.Equal(["rec"], _root.SessionNames());
+    }
+
+    [Fact]
     public void AnErrorMakesTheExitStatusOneAndIsInTheMessageChannel()
     {
         string module = Module("Probe(\"begin\", ProbeKind.Begin, c => { throw new ScriptError(\"boom\"); }), " +
