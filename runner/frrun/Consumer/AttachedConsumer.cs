@@ -161,6 +161,7 @@ internal sealed class AttachedConsumer(FrrunOptions options, StandardStreams str
                 }
 
                 Quietly(client.Done);
+                HostExit.Await(header);
                 return exitCode == 0 && targetFailed ? 1 : exitCode;
             }
         }

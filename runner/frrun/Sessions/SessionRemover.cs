@@ -14,7 +14,6 @@ namespace FlightRec.Runner.Sessions;
 internal sealed class SessionRemover(FrrunOptions options, StandardStreams streams, Diagnostics diagnostics)
 {
     public const string Everything = "*";
-    private const int HostExitWaitMs = 5000;
 
     public int Run(string name)
     {
@@ -87,12 +86,7 @@ internal sealed class SessionRemover(FrrunOptions options, StandardStreams strea
         }
 
         // The host removes the session itself after "done"; wait so the two removals do not race.
-        var deadline = Environment.TickCount64 + HostExitWaitMs;
-        while (header.IsHostAlive() && Environment.TickCount64 < deadline)
-        {
-            Thread.Sleep(10);
-        }
-
+        HostExit.Await(header);
         return true;
     }
 }
