@@ -89,12 +89,14 @@ internal sealed class ModuleHost
         _messageRing = RingWriter.Create(_paths.MessagesPath, -1, MessagesCapacity, RingPolicy.Overwrite, pid);
         _messages = new MessageWriter(_messageRing);
         _session = new ScriptSession(module, _rings[0], _messages);
-        var allowed = CpuAffinity.AllowedCpus();
         for (int cpu = 0; cpu < cpus; cpu++)
         {
+            // Not pinned: timers have no CPU of their own, and a pinned thread cannot escape a busy
+            // CPU, so it would fall behind (and lose ticks) while others idle. Per-CPU event
+            // providers will pin their threads (CpuAffinity).
             var context = _session.CreateContext(cpu, _rings[cpu]);
             HostIdentity.Describe(context.Probe, _options.TargetPid);
-            _threads.Add(new DispatchThread(cpu, _session, context, _messages, cpu < allowed.Count ? allowed[cpu] : null));
+            _threads.Add(new DispatchThread(cpu, _session, context, _messages));
         }
 
         var sources = ProviderRegistry.Default.CreateSources(module);
