@@ -40,24 +40,43 @@ internal sealed class AttachedConsumer(FrrunOptions options, StandardStreams str
             var client = HostConnection.Connect(paths, header, diagnostics, out bool hostGone);
             if (client is null)
             {
-                if (hostGone && header.State == HostState.Exited)
-                {
-                    return FinishExited(paths, header);
-                }
-
-                if (hostGone)
-                {
-                    diagnostics.Error(SessionMessages.HostGone(name, header.Info.HostPid));
-                }
-
-                return 1;
+                return hostGone ? WithoutHost(paths, header) : 1;
             }
 
+            string? failure;
             using (client)
             {
-                return HostConnection.Attach(client, name, diagnostics) ? Stream(paths, header, client) : 1;
+                switch (HostConnection.Attach(client, name, diagnostics, out failure))
+                {
+                    case AttachOutcome.Attached:
+                        return Stream(paths, header, client);
+                    case AttachOutcome.Refused:
+                        return 1;
+                }
             }
+
+            // The host hung up: a module that stopped before anyone attached makes its host leave.
+            HostExit.Await(header);
+            if (!header.IsHostAlive())
+            {
+                return WithoutHost(paths, header);
+            }
+
+            diagnostics.Error(failure!);
+            return 1;
         }
+    }
+
+    /// <summary>No host runs the session: deliver what a module that finished left, or point at -D/-d after a crash.</summary>
+    private int WithoutHost(SessionPaths paths, SessionHeader header)
+    {
+        if (header.State == HostState.Exited)
+        {
+            return FinishExited(paths, header);
+        }
+
+        diagnostics.Error(SessionMessages.HostGone(paths.Name, header.Info.HostPid));
+        return 1;
     }
 
     /// <summary>The module stopped with no consumer attached: its output waits in the rings; deliver it and clean up.</summary>

@@ -27,6 +27,12 @@ internal static class HostConnection
             }
             catch (IOException e)
             {
+                if (header.State is HostState.Stopping or HostState.Exited)
+                {
+                    // The module stopped with nobody attached: the host is on its way out.
+                    HostExit.Await(header);
+                }
+
                 if (!header.IsHostAlive())
                 {
                     hostGone = true;
@@ -44,18 +50,19 @@ internal static class HostConnection
         }
     }
 
-    /// <summary>Claims the consumer role; false after reporting the consumer that holds it, or a refusal.</summary>
-    public static bool Attach(ControlClient client, string name, Diagnostics diagnostics)
+    /// <summary>Claims the consumer role; a refusal is reported, a broken connection left to the caller (with its reason).</summary>
+    public static AttachOutcome Attach(ControlClient client, string name, Diagnostics diagnostics, out string? failure)
     {
+        failure = null;
         try
         {
             var result = client.Attach();
-            if (!result.Ok)
+            if (result.Ok)
             {
-                diagnostics.Error(SessionMessages.Busy(name, result.BusyPid));
+                return AttachOutcome.Attached;
             }
 
-            return result.Ok;
+            diagnostics.Error(SessionMessages.Busy(name, result.BusyPid));
         }
         catch (UnauthorizedAccessException)
         {
@@ -63,9 +70,10 @@ internal static class HostConnection
         }
         catch (IOException e)
         {
-            diagnostics.Error($"module {name}: {e.Message}");
+            failure = $"module {name}: {e.Message}";
+            return AttachOutcome.Lost;
         }
 
-        return false;
+        return AttachOutcome.Refused;
     }
 }

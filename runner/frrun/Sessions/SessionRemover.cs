@@ -65,9 +65,14 @@ internal sealed class SessionRemover(FrrunOptions options, StandardStreams strea
 
         using (client)
         {
-            if (!HostConnection.Attach(client, paths.Name, diagnostics))
+            switch (HostConnection.Attach(client, paths.Name, diagnostics, out _))
             {
-                return false;
+                case AttachOutcome.Refused:
+                    return false;
+                case AttachOutcome.Lost:
+                    // The host is leaving on its own; its session is removed all the same.
+                    HostExit.Await(header);
+                    return true;
             }
 
             try
