@@ -15,8 +15,12 @@ internal static class HostLauncher
     private const string ReadyPrefix = "ready ";
     private const int ExitWaitMs = 5000;
 
-    /// <summary>The host's command line (after frrun's own path): DESIGN.md's host protocol.</summary>
-    public static IReadOnlyList<string> HostArguments(FrrunOptions options, int? targetPid)
+    /// <summary>
+    /// The host's command line (after frrun's own path): DESIGN.md's host protocol.
+    /// <paramref name="consumerPid"/> is the frrun that will attach and stream: a module that
+    /// stops at once (exit() in begin) then waits for it instead of finishing alone.
+    /// </summary>
+    public static IReadOnlyList<string> HostArguments(FrrunOptions options, int? targetPid, int? consumerPid)
     {
         var args = new List<string> { "--host", Path.GetFullPath(options.ModulePath!) };
         if (options.Rename)
@@ -39,12 +43,17 @@ internal static class HostLauncher
             args.AddRange(["--target", pid.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        if (consumerPid is int consumer)
+        {
+            args.AddRange(["--consumer", consumer.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         args.AddRange(options.ModuleOptions);
         return args;
     }
 
     /// <summary>The ready host, or null after telling the user why there is none.</summary>
-    public static LaunchedHost? Launch(FrrunOptions options, int? targetPid, Diagnostics diagnostics)
+    public static LaunchedHost? Launch(FrrunOptions options, int? targetPid, int? consumerPid, Diagnostics diagnostics)
     {
         var (file, prefix) = SelfCommand.Resolve();
         var start = new ProcessStartInfo(file)
@@ -54,7 +63,7 @@ internal static class HostLauncher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in prefix.Concat(HostArguments(options, targetPid)))
+        foreach (string arg in prefix.Concat(HostArguments(options, targetPid, consumerPid)))
         {
             start.ArgumentList.Add(arg);
         }

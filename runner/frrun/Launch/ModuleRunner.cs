@@ -37,7 +37,8 @@ internal sealed class ModuleRunner(FrrunOptions options, StandardStreams streams
             }
         }
 
-        var host = HostLauncher.Launch(options, target?.Pid, diagnostics);
+        bool streaming = options.Mode == FrrunMode.Run && !options.Background;
+        var host = HostLauncher.Launch(options, target?.Pid, streaming ? Environment.ProcessId : null, diagnostics);
         if (host is null)
         {
             target?.Kill();

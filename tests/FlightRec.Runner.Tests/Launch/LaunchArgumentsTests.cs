@@ -27,6 +27,12 @@ public class LaunchArgumentsTests
     public void TheStartedCommandIsTheTarget() =>
         Assert.Equal(["--host", "/m/rec.dll", "--target", "1234"], HostArguments(1234, "-c", "ls", "/m/rec.dll"));
 
+    [Fact]
+    public void TheStreamingFrrunAnnouncesItselfAsTheConsumer() =>
+        Assert.Equal(
+            ["--host", "/m/rec.dll", "--target", "12", "--consumer", "345", "x=1"],
+            HostLauncher.HostArguments(Parse("-c", "ls", "/m/rec.dll", "x=1"), 12, 345));
+
     [Theory]
     [InlineData("ready rec 123", "rec", 123)]
     [InlineData("ready rec_4711 4711", "rec_4711", 4711)]
@@ -57,7 +63,7 @@ public class LaunchArgumentsTests
         Assert.Equal(["--background", "-A", "rec", "-o", "/dev/null"], BackgroundConsumer.Arguments(Parse("-F", "-o", "/dev/null", "-A", "rec"), "rec"));
 
     private static IReadOnlyList<string> HostArguments(int? target, params string[] args) =>
-        HostLauncher.HostArguments(Parse(args), target);
+        HostLauncher.HostArguments(Parse(args), target, consumerPid: null);
 
     private static FrrunOptions Parse(params string[] args) => FrrunCommandLine.Parse(args, "/work/dir", FrrunRun.Clock).Options!;
 }
