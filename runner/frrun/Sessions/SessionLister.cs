@@ -39,7 +39,7 @@ internal sealed class SessionLister(StandardStreams streams)
         {
             var info = header.Info;
             long capacity = info.RingCapacity * info.CpuCount;
-            long used = RetainedBytes.Of(paths);
+            long used = SessionUsage.Of(paths, info.CpuCount).Sum(r => r.UsedBytes);
             string policy = info.Policy.ToString().ToLowerInvariant();
             return $"{paths.Name}: {State(header)}, {policy}, {used}/{capacity} bytes buffered, {Consumer(header.ConsumerPid)}";
         }

@@ -142,6 +142,7 @@ public sealed class SessionModesTests : IDisposable
         Assert.False(_root.Has("a") || _root.Has("b"));
     }
 
+    // Buffer use counts records with their 32-byte headers, 8-byte aligned: "x\n" occupies 40 bytes.
     [Fact]
     public void ListingShowsStatePolicyBufferUseAndConsumer()
     {
@@ -156,8 +157,8 @@ public sealed class SessionModesTests : IDisposable
             new FrrunRun(
                 0,
                 $"crashed: dead (host pid {dead.HostPid}), discard, 0/65536 bytes buffered, no consumer\n"
-                + "done: exited with status 1, discard, 2/65536 bytes buffered, no consumer\n"
-                + $"live: running (host pid {running.HostPid}), overwrite, 10/131072 bytes buffered, consumer pid {Environment.ProcessId}\n",
+                + "done: exited with status 1, discard, 40/65536 bytes buffered, no consumer\n"
+                + $"live: running (host pid {running.HostPid}), overwrite, 80/131072 bytes buffered, consumer pid {Environment.ProcessId}\n",
                 ""),
             list);
     }
