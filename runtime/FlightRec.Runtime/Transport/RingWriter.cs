@@ -19,10 +19,15 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
     private readonly byte* _header;
     private readonly byte* _data;
     private readonly long _capacity;
-    private readonly long _maxRecord;
+    private readonly int _maxPayload;
+    private readonly long _evictAhead;
     private readonly bool _overwrite;
     private long _head;
     private long _tail;
+
+    // Head and tail modulo the capacity, kept alongside them: a 64-bit division per record costs more than the rest of a commit.
+    private long _headOffset;
+    private long _tailOffset;
     private ulong _sequence;
     private long _stream;
 
@@ -32,7 +37,8 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
         _header = file.Pointer;
         _data = file.Pointer + RingLayout.HeaderSize;
         _capacity = capacity;
-        _maxRecord = RingLayout.MaxRecordSize(capacity);
+        _maxPayload = (int)Math.Min(int.MaxValue, RingLayout.MaxRecordSize(capacity) - RingLayout.RecordHeaderSize);
+        _evictAhead = Math.Min(capacity / 64, 16 * 1024);
         _overwrite = policy == RingPolicy.Overwrite;
         Policy = policy;
     }
@@ -69,11 +75,10 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
     public void Commit(ReadOnlySpan<byte> payload)
     {
         long timestamp = Stopwatch.GetTimestamp();
-        int chunk = (int)Math.Min(int.MaxValue, _maxRecord - RingLayout.RecordHeaderSize);
-        while (payload.Length > chunk)
+        while (payload.Length > _maxPayload)
         {
-            CommitRecord(payload[..chunk], timestamp);
-            payload = payload[chunk..];
+            CommitRecord(payload[.._maxPayload], timestamp);
+            payload = payload[_maxPayload..];
         }
 
         CommitRecord(payload, timestamp);
@@ -82,7 +87,7 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
     private void CommitRecord(ReadOnlySpan<byte> payload, long timestamp)
     {
         long size = RingLayout.RecordSize(payload.Length);
-        long offset = _head % _capacity;
+        long offset = _headOffset;
         long contiguous = _capacity - offset;
         long skip = contiguous < size ? contiguous : 0;
         if (!Reserve(skip + size))
@@ -114,6 +119,7 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
         Volatile.Write(ref *(uint*)(record + RingLayout.RecordCommitOffset), RingLayout.CommitWord(_sequence, payload.Length));
 
         _head += size;
+        _headOffset = offset + size == _capacity ? 0 : offset + size;
         _sequence++;
         _stream += payload.Length;
         Store64Release(RingLayout.StreamOffset, _stream);
@@ -138,28 +144,38 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
         // Discard may reclaim only what a consumer has read; a position beyond the head is not one.
         long limit = _overwrite ? _head : Math.Min(_head, Volatile.Read(ref *(long*)(_header + RingLayout.ConsumerPositionOffset)));
         long tail = _tail;
-        while (_head + need - tail > _capacity)
+        long tailOffset = _tailOffset;
+        // Evicting a little ahead (at most 1/64 of the ring) publishes the tail, and pays for
+        // the barrier, once per many records in the steady state of a full ring, not per record.
+        while (_head + need + _evictAhead - tail > _capacity)
         {
             if (tail >= limit)
             {
-                return false;
+                if (_head + need - tail > _capacity)
+                {
+                    return false;
+                }
+
+                break;
             }
 
-            tail += StoredSize(tail);
+            long size = StoredSize(tailOffset);
+            tail += size;
+            tailOffset = tailOffset + size == _capacity ? 0 : tailOffset + size;
         }
 
         // Readers check the tail after copying a record: publishing it before the bytes are
         // reused is what lets them tell an intact copy from an overwritten one.
         _tail = tail;
+        _tailOffset = tailOffset;
         Store64Release(RingLayout.TailOffset, tail);
         Interlocked.MemoryBarrier();
         return true;
     }
 
-    /// <summary>The bytes the record (or padding) at <paramref name="position"/> occupies.</summary>
-    private long StoredSize(long position)
+    /// <summary>The bytes the record (or padding) at <paramref name="offset"/> occupies.</summary>
+    private long StoredSize(long offset)
     {
-        long offset = position % _capacity;
         long contiguous = _capacity - offset;
         if (contiguous < RingLayout.RecordHeaderSize)
         {
