@@ -55,6 +55,24 @@ public sealed class ExclusivityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ASecondLoadOfTheSameNameIsRefusedWithTheFirstHostsPid()
+    {
+        using var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return;
+        }
+
+        Assert.Equal(0, scenario.Run("-L", "-b", "1", scenario.Module(TestModuleSource.Seq)).ExitCode);
+        int host = scenario.HostPid(Name);
+
+        var refused = scenario.Run("-L", "-b", "1", scenario.Module(TestModuleSource.Seq));
+        Assert.Equal(new FrrunResult(1, "", $"ERROR: module {Name} is already loaded (host pid {host})\n"), refused);
+        Assert.Equal(host, scenario.HostPid(Name));
+        Assert.True(scenario.IsHostAlive(Name), "the first host stopped when a second load was refused");
+    }
+
+    [Fact]
     public void SessionDirectoriesAreOwnerOnlyAndItsFilesPrivate()
     {
         using var scenario = ScenarioContext.Begin(output);

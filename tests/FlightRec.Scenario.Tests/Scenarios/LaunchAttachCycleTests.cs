@@ -67,4 +67,25 @@ public sealed class LaunchAttachCycleTests(ITestOutputHelper output)
         Assert.True(n >= 50, $"only {n} numbers in all: seq did not run while detached");
         ScenarioContext.WaitUntil(() => scenario.SessionNames().Count == 0, TimeSpan.FromSeconds(10), () => "the stopped host to remove its session");
     }
+
+    [Fact]
+    public void AttachingToAModuleThatFinishedAloneDeliversEverythingAndRemovesIt()
+    {
+        using var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return;
+        }
+
+        Assert.Equal(0, scenario.Run("-L", "-b", "1", scenario.Module(TestModuleSource.Seq), "limit=20").ExitCode);
+        ScenarioContext.WaitUntil(() => !scenario.IsHostAlive(Name), TimeSpan.FromSeconds(10), () => "seq limit=20 to finish");
+        using (var header = scenario.TryOpenHeader(Name))
+        {
+            Assert.Equal(HostState.Exited, header?.State);
+        }
+
+        var drained = scenario.Run("-A", Name);
+        Assert.Equal(new FrrunResult(0, string.Concat(Enumerable.Range(1, 20).Select(i => $"{i}\n")), ""), drained);
+        Assert.Empty(scenario.SessionNames());
+    }
 }
