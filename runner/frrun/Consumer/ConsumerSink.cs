@@ -13,4 +13,8 @@ internal sealed class ConsumerSink(IDataOutput output, MessagePrinter messages) 
     public void Data(int cpu, long timestamp, ReadOnlySpan<byte> payload) => output.Write(cpu, payload);
 
     public void Message(long timestamp, ReadOnlySpan<byte> line) => messages.Print(line, fromTransport: timestamp == 0);
+
+    // The reader moves the shared read positions right after this: what it delivered must be
+    // in the output file or pipe by then, so a consumer killed next loses nothing.
+    public void Flush() => output.Flush();
 }

@@ -200,6 +200,7 @@ public sealed class SessionReader : IDisposable
         _loss.Overwritten(sink, 0, lost, lostBytes, messages: false);
         _loss.Overwritten(sink, 0, _overwritten[^1], _overwrittenBytes[^1], messages: true);
         TimestampMerge.Run(_batches, _cpus, _truncated, _delivered, sink);
+        sink.Flush();
         for (int i = 0; i < _rings.Length; i++)
         {
             if (_delivered[i] > 0)
