@@ -25,6 +25,11 @@ internal sealed class ConsumerSignals : IDisposable
     public ConsumerSignals(bool commandOwnsInterrupt, Action forceExit)
     {
         _forceExit = forceExit;
+        foreach (int signal in (int[])[2, 3, 15, 1, 12])
+        {
+            FlightRec.Runtime.Linux.SignalDisposition.ResetToDefault(signal);
+        }
+
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, commandOwnsInterrupt ? Ignore : OnInterrupt));
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnInterrupt));
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnInterrupt));
