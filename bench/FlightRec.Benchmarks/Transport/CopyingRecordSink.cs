@@ -21,6 +21,13 @@ internal sealed class CopyingRecordSink : IRecordSink
 
     public void Message(long timestamp, ReadOnlySpan<byte> line) => Copy(line);
 
+    /// <summary>What a console sink does before the read positions move: hand everything buffered over.</summary>
+    public void Flush()
+    {
+        Stream.Null.Write(_buffer, 0, _used);
+        _used = 0;
+    }
+
     private void Copy(ReadOnlySpan<byte> bytes)
     {
         if (_used + bytes.Length > _buffer.Length)
