@@ -20,6 +20,9 @@ internal sealed class LossReport
             return;
         }
 
+        // Counters come from shared files that may be damaged: a negative size is not news.
+        bytes = Math.Max(0, bytes);
+
         string what = (messages, records == 1) switch
         {
             (true, true) => "warning or error message",

@@ -11,9 +11,10 @@ namespace FlightRec.Runtime.Transport;
 /// </summary>
 public static class SessionDump
 {
-    private const int Attempts = 8;
+    public static DumpSummary Dump(SessionPaths paths, IRecordSink sink) => Dump(paths, sink, DumpCursor.DefaultChunkBytes);
 
-    public static DumpSummary Dump(SessionPaths paths, IRecordSink sink)
+    /// <summary>The dump reading at most <paramref name="chunkBytes"/> of payload per ring at a time (tests use small chunks).</summary>
+    internal static DumpSummary Dump(SessionPaths paths, IRecordSink sink, long chunkBytes)
     {
         bool hostAlive = false;
         int cpuCount = -1;
@@ -29,16 +30,12 @@ public static class SessionDump
         }
 
         var files = RingFiles(paths, cpuCount);
-        var batches = new RecordBatch[files.Count];
-        var cpus = new int[files.Count];
-        long overwritten = 0, overwrittenBytes = 0, dropped = 0, droppedBytes = 0, messagesLost = 0, messagesLostBytes = 0;
-        int torn = 0, damaged = 0;
-        for (int i = 0; i < files.Count; i++)
+        var rings = new List<RingView>();
+        var cursors = new List<DumpCursor>();
+        int damaged = 0;
+        foreach (var (path, cpu) in files)
         {
-            var (path, cpu) = files[i];
-            cpus[i] = cpu;
-            batches[i] = new RecordBatch();
-            using var ring = RingView.Open(path, writable: false, out string? problem);
+            var ring = RingView.Open(path, writable: false, out string? problem);
             if (ring is null)
             {
                 damaged++;
@@ -46,49 +43,111 @@ public static class SessionDump
                 continue;
             }
 
-            var outcome = ReadRing(ring, batches[i], recoverBeyondHead: !hostAlive && !ring.Closed);
-            if (outcome.Problem is not null)
+            var cursor = new DumpCursor(ring, cpu, Path.GetFileName(path), recoverBeyondHead: !hostAlive && !ring.Closed, chunkBytes);
+            cursors.Add(cursor);
+            rings.Add(ring);
+        }
+
+        try
+        {
+            return Deliver(cursors, sink, damaged, hostAlive);
+        }
+        finally
+        {
+            foreach (var ring in rings)
+            {
+                ring.Dispose();
+            }
+        }
+    }
+
+    private static DumpSummary Deliver(List<DumpCursor> cursors, IRecordSink sink, int damaged, bool hostAlive)
+    {
+        foreach (var cursor in cursors)
+        {
+            cursor.Start();
+        }
+
+        var data = cursors.Where(c => c.Cpu >= 0).ToList();
+        var messages = cursors.Where(c => c.Cpu < 0).ToList();
+        var loss = new LossReport();
+        loss.Overwritten(sink, 0, data.Sum(c => c.Evicted), data.Sum(c => c.EvictedBytes), messages: false);
+        loss.Dropped(sink, 0, data.Sum(c => c.DroppedRecords), data.Sum(c => c.DroppedBytes), messages: false);
+        loss.Overwritten(sink, 0, messages.Sum(c => c.Evicted), messages.Sum(c => c.EvictedBytes), messages: true);
+
+        var batches = cursors.Select(c => c.Batch).ToArray();
+        var cpus = cursors.Select(c => c.Cpu).ToArray();
+        var truncated = new bool[cursors.Count];
+        var delivered = new int[cursors.Count];
+        long records = 0;
+        while (true)
+        {
+            for (int i = 0; i < cursors.Count; i++)
+            {
+                truncated[i] = !cursors[i].Complete;
+            }
+
+            TimestampMerge.Run(batches, cpus, truncated, delivered, sink);
+            for (int i = 0; i < cursors.Count; i++)
+            {
+                if (cpus[i] >= 0)
+                {
+                    records += delivered[i];
+                }
+            }
+
+            bool more = false;
+            for (int i = 0; i < cursors.Count; i++)
+            {
+                var cursor = cursors[i];
+                if (!cursor.Complete || delivered[i] < cursor.Batch.Count)
+                {
+                    // A complete cursor keeps its undelivered records by copying them again.
+                    cursor.Continue(delivered[i]);
+                    more = true;
+                }
+                else
+                {
+                    cursor.Batch.Clear();
+                }
+            }
+
+            if (!more)
+            {
+                break;
+            }
+        }
+
+        int torn = 0;
+        foreach (var cursor in cursors)
+        {
+            if (cursor.Problem is not null)
             {
                 damaged++;
-                Warn(sink, $"{Path.GetFileName(path)}: {outcome.Problem}");
+                Warn(sink, $"{cursor.FileName}: {cursor.Problem}");
             }
 
-            if (outcome.Torn is ulong sequence)
+            if (cursor.TornSequence is ulong sequence)
             {
                 torn++;
-                Warn(sink, $"skipped a record torn by the crash in {Path.GetFileName(path)} (sequence {sequence})");
+                Warn(sink, $"skipped a record torn by the crash in {cursor.FileName} (sequence {sequence})");
             }
 
-            if (cpu < 0)
+            if (cursor.OverwrittenDuringDump > 0)
             {
-                messagesLost += outcome.Evicted;
-                messagesLostBytes += outcome.EvictedBytes;
-            }
-            else
-            {
-                overwritten += outcome.Evicted;
-                overwrittenBytes += outcome.EvictedBytes;
-                dropped += Math.Max(0, ring.DroppedRecords);
-                droppedBytes += Math.Max(0, ring.DroppedBytes);
+                Warn(sink, $"{cursor.FileName}: {cursor.OverwrittenDuringDump} records were overwritten while the dump read them");
             }
         }
 
-        var loss = new LossReport();
-        loss.Overwritten(sink, 0, overwritten, overwrittenBytes, messages: false);
-        loss.Dropped(sink, 0, dropped, droppedBytes, messages: false);
-        loss.Overwritten(sink, 0, messagesLost, messagesLostBytes, messages: true);
-        var delivered = new int[files.Count];
-        TimestampMerge.Run(batches, cpus, new bool[files.Count], delivered, sink);
-        long records = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            if (cpus[i] >= 0)
-            {
-                records += delivered[i];
-            }
-        }
-
-        return new DumpSummary(records, overwritten, overwrittenBytes, dropped, droppedBytes, torn, damaged, hostAlive);
+        return new DumpSummary(
+            records,
+            data.Sum(c => c.Evicted),
+            data.Sum(c => c.EvictedBytes),
+            data.Sum(c => c.DroppedRecords),
+            data.Sum(c => c.DroppedBytes),
+            torn,
+            damaged,
+            hostAlive);
     }
 
     /// <summary>The data rings (by the header's CPU count, or every cpuN.ring present) and the message ring (cpu -1).</summary>
@@ -120,56 +179,6 @@ public static class SessionDump
         return files;
     }
 
-    private static RingOutcome ReadRing(RingView ring, RecordBatch batch, bool recoverBeyondHead)
-    {
-        for (int attempt = 0; attempt < Attempts; attempt++)
-        {
-            batch.Clear();
-            if (!ring.TryGetBounds(out long head, out long tail))
-            {
-                return new RingOutcome(0, 0, null, $"its positions are impossible (head {ring.Head}, tail {ring.Tail}); nothing recovered");
-            }
-
-            var stop = ring.Scan(tail, head, null, batch, long.MaxValue, out long next);
-            Interlocked.MemoryBarrier();
-            long newTail = ring.Tail;
-            if (newTail > tail)
-            {
-                // A live writer overwrote what was being copied: read again from its new tail.
-                continue;
-            }
-
-            string? problem = stop == ScanStop.Invalid
-                ? $"damaged at position {next}: {batch.Count} records before it recovered, the rest skipped"
-                : null;
-            ulong? tornSequence = null;
-            if (stop == ScanStop.End && recoverBeyondHead)
-            {
-                ulong expected = batch.Count > 0 ? batch[batch.Count - 1].Sequence + 1 : ring.NextSequence;
-                if (ring.InspectBeyondHead(head, expected, batch) == BeyondHead.Torn)
-                {
-                    tornSequence = expected;
-                }
-            }
-
-            long evicted = 0, evictedBytes = 0;
-            if (batch.Count > 0)
-            {
-                evicted = (long)batch[0].Sequence;
-                evictedBytes = batch[0].Stream;
-            }
-            else if (problem is null)
-            {
-                evicted = (long)ring.NextSequence;
-            }
-
-            return new RingOutcome(Math.Max(0, evicted), Math.Max(0, evictedBytes), tornSequence, problem);
-        }
-
-        return new RingOutcome(0, 0, null, "overwritten faster than it could be read; nothing recovered");
-    }
-
     private static void Warn(IRecordSink sink, string text) => sink.Message(0, Encoding.UTF8.GetBytes($"WARNING: {text}\n"));
 
-    private readonly record struct RingOutcome(long Evicted, long EvictedBytes, ulong? Torn, string? Problem);
 }

@@ -215,4 +215,25 @@ public class RingTransportTests
         Assert.True(session.Messages.SawError);
         Assert.Equal("WARNING: a b\nERROR: boom\n", session.Drain().Stderr);
     }
+
+    [Fact]
+    public void DumpReadInSmallChunksEqualsDumpReadWhole()
+    {
+        using var session = new TestSession(cpus: 2, policy: RingPolicy.Overwrite, hostStart: 1);
+        for (int i = 1; i <= 5000; i++)
+        {
+            session.Write(i % 2, $"{i:D8}\n");
+        }
+
+        var whole = session.Dump(out var wholeSummary);
+        var chunked = new CollectingRecordSink();
+        var chunkedSummary = SessionDump.Dump(session.Paths, chunked, chunkBytes: 1000);
+
+        Assert.Equal(whole.Stdout, chunked.Stdout);
+        Assert.Equal(whole.Stderr, chunked.Stderr);
+        Assert.Equal(wholeSummary, chunkedSummary);
+        var values = chunked.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        Assert.Equal(5000, values[^1]);
+        Assert.Equal(values.Order(), values);
+    }
 }
