@@ -211,7 +211,20 @@ public sealed class ControlServer : IDisposable
             while (!_stopping)
             {
                 string? line = channel.ReadLine(PollMs);
-                if (line is not null && !TrySend(channel, Handle(channel, line)))
+                if (line is null)
+                {
+                    continue;
+                }
+
+                bool sent = TrySend(channel, Handle(channel, line));
+                if (line == "exit")
+                {
+                    // Only after the reply: a host with nobody attached stops at once and
+                    // closes every connection, which would otherwise swallow the "ok".
+                    _requestExit();
+                }
+
+                if (!sent)
                 {
                     return;
                 }
@@ -248,7 +261,6 @@ public sealed class ControlServer : IDisposable
                 Release(channel);
                 return ControlProtocol.Ok;
             case "exit":
-                _requestExit();
                 return ControlProtocol.Ok;
             case "status":
                 return ControlProtocol.StatusLine(_header.State, _header.Info.Policy, ConsumerPid);

@@ -71,6 +71,9 @@ public sealed class ControlProtocolTests : IDisposable
 
         client.RequestExit();
 
+        // The server acts on "exit" right after replying (so the reply is never lost when the
+        // host then stops at once): wait for it rather than assume it came first.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref _exitRequests) > 0, TimeSpan.FromSeconds(10)));
         Assert.Equal(1, Volatile.Read(ref _exitRequests));
     }
 
