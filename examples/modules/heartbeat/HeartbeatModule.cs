@@ -32,7 +32,7 @@ public sealed class HeartbeatModule : ProbeModule
 
     public HeartbeatModule()
     {
-        Globals = [new GlobalDescriptor("beats", GlobalKind.Long, value => _beats = long.Parse(value))];
+        Globals = [new GlobalDescriptor("beats", GlobalKind.Long, value => _beats = GlobalValues.ParseLong("beats", value))];
         Probes =
         [
             new ProbeDescriptor("begin", "begin", ProbeKind.Begin, 0, c => ScriptPrinter.Printf(c.Output, Started, []), [], []),
