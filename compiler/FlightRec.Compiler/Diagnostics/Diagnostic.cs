@@ -20,11 +20,20 @@ public sealed record Diagnostic(
         IReadOnlyList<ExpansionSite>? chain = null) =>
         new(Severity.Error, "parse error", message, span, token, namesToken, chain);
 
+    /// <summary>stap's "semantic error: MESSAGE: TOKEN at FILE:LINE:COL" with source and caret.</summary>
+    public static Diagnostic Semantic(string message, SourceSpan? span = null, string? token = null) =>
+        new(Severity.Error, SemanticKind, message, span, token, NamesToken: true);
+
     public static Diagnostic Warning(string message, SourceSpan? span = null, string? token = null) =>
         new(Severity.Warning, "WARNING", message, span, token);
 
     /// <summary>A message that stands alone, such as "Input file 'x' is empty.".</summary>
     public static Diagnostic Plain(string message) => new(Severity.Error, "", message, null);
+
+    /// <summary>stap's second token (tok2), printed after the first with its own source line.</summary>
+    public (SourceSpan Span, string Token)? Second { get; init; }
+
+    public const string SemanticKind = "semantic error";
 
     public bool IsError => Severity == Severity.Error;
 }

@@ -16,6 +16,7 @@ namespace FlightRec.Compiler.Diagnostics;
 public sealed class DiagnosticPrinter
 {
     private const string Align = "     ";
+    private const string SemanticAlign = "        ";
     private string? _lastFile;
 
     public string Format(Diagnostic d)
@@ -28,6 +29,12 @@ public sealed class DiagnosticPrinter
         }
 
         sb.Append(d.Kind).Append(": ").Append(d.Message);
+        if (d.Kind == Diagnostic.SemanticKind)
+        {
+            AppendSemantic(sb, d);
+            return sb.ToString();
+        }
+
         if (d.Severity == Severity.Warning)
         {
             if (d.Span is { } ws && d.Token is not null)
@@ -75,6 +82,28 @@ public sealed class DiagnosticPrinter
         {
             writer.Write(Format(d));
         }
+    }
+
+    // stap's build_error_msg: the token on the message line, then source and caret aligned
+    // under "semantic error", then an empty line.
+    private void AppendSemantic(StringBuilder sb, Diagnostic d)
+    {
+        if (d.Span is { } span && d.Token is not null)
+        {
+            sb.Append(": ").Append(d.Token).Append(" at ").Append(Location(span)).Append('\n');
+            AppendSource(sb, SemanticAlign, span);
+            if (d.Second is { } second)
+            {
+                sb.Append(second.Token).Append(" at ").Append(Location(second.Span)).Append('\n');
+                AppendSource(sb, SemanticAlign, second.Span);
+            }
+        }
+        else
+        {
+            sb.Append('\n');
+        }
+
+        sb.Append('\n');
     }
 
     private string Location(SourceSpan span)

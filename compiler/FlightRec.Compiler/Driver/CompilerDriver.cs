@@ -1,5 +1,6 @@
 using FlightRec.Compiler.Diagnostics;
 using FlightRec.Compiler.Parsing;
+using FlightRec.Compiler.Semantics;
 using FlightRec.Compiler.Syntax;
 
 namespace FlightRec.Compiler.Driver;
@@ -46,7 +47,21 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 0;
         }
 
-        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements pass 1 (-p1).");
+        var semanticDiagnostics = new DiagnosticBag();
+        var program = SemanticPipeline.Run(result.Script!, semanticDiagnostics);
+        printer.Write(stderr, semanticDiagnostics.Items);
+        if (semanticDiagnostics.HasErrors)
+        {
+            return Fail(2, 0);
+        }
+
+        if (options.LastPass == 2)
+        {
+            stdout.Write(Pass2Printer.Print(program));
+            return 0;
+        }
+
+        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).");
         return 1;
     }
 
@@ -60,6 +75,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         stderr.WriteLine(pass switch
         {
             1 => "Pass 1: parse failed.  [man error::pass1]",
+            2 => "Pass 2: analysis failed.  [man error::pass2]",
             _ => $"Pass {pass}: failed.",
         });
         return 1;

@@ -95,9 +95,9 @@ public sealed class FrstapCommandLineTests
     [Fact]
     public void LaterPassesSayTheyAreNotAvailableYet()
     {
-        var run = FrstapRun.InProcess("-p2", "-e", "probe begin {}");
+        var run = FrstapRun.InProcess("-p3", "-e", "probe begin {}");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("Pass 2 is not available yet: this frstap implements pass 1 (-p1).\n", run.Stderr);
+        Assert.Equal("Pass 3 is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).\n", run.Stderr);
     }
 
     [Fact]

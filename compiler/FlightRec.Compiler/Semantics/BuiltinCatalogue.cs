@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+
+namespace FlightRec.Compiler.Semantics;
+
+/// <summary>
+/// The tapset functions the runtime implements today (runtime/FlightRec.Runtime/Tapset), with
+/// stap's names for their parameters so -p2 prints them as stap prints the tapset function.
+/// Signature syntax: <c>name:return(param:type, ...)</c>; return <c>unknown</c> is "no value".
+/// Until tapset .stp loading exists this is the whole library a script can call.
+/// </summary>
+public static class BuiltinCatalogue
+{
+    private static readonly string[] Signatures =
+    [
+        // Output and control (tapset/logging.stp, tapset/linux/logging.stp)
+        "exit:unknown()", "abort:unknown()", "error:unknown(msg:string)", "warn:unknown(msg:string)",
+        "log:unknown(msg:string)", "assert:unknown(expression:long)", "assert:unknown(expression:long, msg:string)",
+
+        // Strings (tapset/string.stp, tokenize.stp)
+        "strlen:long(s:string)", "substr:string(str:string, start:long, length:long)",
+        "stringat:long(str:string, pos:long)", "isinstr:long(s1:string, s2:string)",
+        "strpos:long(s1:string, s2:string)",
+        "str_replace:string(prnt_str:string, srch_str:string, rplc_str:string)", "isdigit:long(str:string)",
+        "tokenize:string(input:string, delim:string)", "strtol:long(str:string, base:long)",
+
+        // Conversions and errno
+        "errno_str:string(err:long)", "return_str:string(format:long, ret:long)", "randint:long(n:long)",
+
+        // Context
+        "pid:long()", "tid:long()", "ppid:long()", "uid:long()", "euid:long()", "gid:long()", "egid:long()",
+        "execname:string()", "pexecname:string()", "cpu:long()", "pp:string()", "pn:string()",
+        "ppfunc:string()", "probefunc:string()", "target:long()", "is_return:long()", "user_mode:long()",
+        "registers_valid:long()", "addr:long()", "uaddr:long()", "stp_pid:long()", "module_name:string()",
+        "cmdline_args:string(n:long, m:long, delim:string)", "cmdline_arg:string(n:long)", "cmdline_str:string()",
+        "env_var:string(name:string)",
+
+        // Time
+        "gettimeofday_ns:long()", "gettimeofday_us:long()", "gettimeofday_ms:long()", "gettimeofday_s:long()",
+        "local_clock_ns:long()", "local_clock_us:long()", "local_clock_ms:long()", "local_clock_s:long()",
+        "cpu_clock_ns:long(cpu:long)", "cpu_clock_us:long(cpu:long)", "cpu_clock_ms:long(cpu:long)",
+        "cpu_clock_s:long(cpu:long)", "ktime_get_ns:long()", "get_cycles:long()", "jiffies:long()", "HZ:long()",
+        "ctime:string()", "ctime:string(epochsecs:long)",
+    ];
+
+    private static readonly FrozenDictionary<(string Name, int Arity), Signature> ByKey =
+        Signatures.Select(Parse).ToFrozenDictionary(s => (s.Name, s.Parameters.Length));
+
+    public static IEnumerable<(string Name, int Arity)> Keys => ByKey.Keys;
+
+    public static bool HasName(string name) => ByKey.Keys.Any(k => k.Name == name);
+
+    /// <summary>A fresh symbol for one compilation (symbols carry per-run state such as <c>Used</c>).</summary>
+    public static FunctionSymbol? Create(string name, int arity)
+    {
+        if (!ByKey.TryGetValue((name, arity), out var signature))
+        {
+            return null;
+        }
+
+        var parameters = new VariableSymbol[signature.Parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = new VariableSymbol(signature.Parameters[i].Name, SymbolKind.Parameter, default)
+            {
+                Type = signature.Parameters[i].Type,
+            };
+            parameters[i].SetArity(0);
+        }
+
+        return new FunctionSymbol(name, parameters, null, null) { ReturnType = signature.Return };
+    }
+
+    /// <summary>The arity of some built-in of that name, for "arity mismatch" messages.</summary>
+    public static int? AnyArity(string name) =>
+        ByKey.Keys.Where(k => k.Name == name).Select(k => (int?)k.Arity).LastOrDefault();
+
+    private static Signature Parse(string text)
+    {
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        int open = text.IndexOf('(', StringComparison.Ordinal);
+        string name = text[..colon];
+        var returns = TypeOf(text[(colon + 1)..open]);
+        string inner = text[(open + 1)..^1];
+        var parameters = inner.Length == 0
+            ? []
+            : inner.Split(", ").Select(p => p.Split(':')).Select(p => (p[0], TypeOf(p[1]))).ToArray();
+        return new Signature(name, returns, parameters);
+    }
+
+    private static SemanticType TypeOf(string name) => name switch
+    {
+        "long" => SemanticType.Long,
+        "string" => SemanticType.String,
+        _ => SemanticType.Unknown,
+    };
+
+    private sealed record Signature(string Name, SemanticType Return, (string Name, SemanticType Type)[] Parameters);
+}

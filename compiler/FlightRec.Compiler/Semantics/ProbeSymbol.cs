@@ -1,0 +1,20 @@
+using FlightRec.Compiler.Syntax;
+
+namespace FlightRec.Compiler.Semantics;
+
+/// <summary>
+/// One resolved probe: a concrete point and the bodies that run for it (alias prologues, the
+/// probe's own body, alias epilogues), sharing one set of locals.
+/// </summary>
+public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<Block> bodies)
+{
+    /// <summary>The concrete point, as <c>pp()</c> would show it.</summary>
+    public string Point { get; } = point;
+
+    /// <summary>stap's derivation chain, e.g. <c> &lt;- foo = begin &lt;- foo</c>.</summary>
+    public string Derivation { get; } = derivation;
+
+    public IReadOnlyList<Block> Bodies { get; } = bodies;
+
+    public List<VariableSymbol> Locals { get; } = [];
+}

@@ -1,0 +1,50 @@
+using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Syntax;
+
+namespace FlightRec.Compiler.Semantics;
+
+/// <summary>Everything pass 2 learns about one script, shared by its passes.</summary>
+public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics)
+{
+    public ScriptFile Script { get; } = script;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>Globals in declaration order.</summary>
+    public List<VariableSymbol> Globals { get; } = [];
+
+    public Dictionary<string, VariableSymbol> GlobalsByName { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Script functions by name and arity.</summary>
+    public Dictionary<(string Name, int Arity), FunctionSymbol> Functions { get; } = [];
+
+    /// <summary>The built-ins the script calls, created on first use.</summary>
+    public Dictionary<(string Name, int Arity), FunctionSymbol> Builtins { get; } = [];
+
+    public List<ProbeSymbol> Probes { get; } = [];
+
+    /// <summary>Which symbol each variable reference, array index or foreach variable names.</summary>
+    public Dictionary<Node, VariableSymbol> Bindings { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Foreach key and value variables, in the order key1..keyN, then the value (if any).</summary>
+    public Dictionary<ForeachStatement, VariableSymbol[]> ForeachVariables { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<TryStatement, VariableSymbol> CatchVariables { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<FunctionCall, FunctionSymbol> Calls { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public void Error(string message, Node at) => Error(message, TokenDescriber.Describe(at));
+
+    public void Error(string message, (SourceSpan Span, string Token) at) =>
+        Diagnostics.Add(Diagnostic.Semantic(message, at.Span, at.Token));
+
+    /// <summary>An error followed by stap's chained second block (e.g. "type was first inferred here").</summary>
+    public void Error(string message, (SourceSpan Span, string Token) at, string chained, (SourceSpan Span, string Token)? origin)
+    {
+        Error(message, at);
+        if (origin is { } o)
+        {
+            Error(chained, o);
+        }
+    }
+}

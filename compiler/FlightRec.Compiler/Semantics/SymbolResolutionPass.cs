@@ -1,0 +1,386 @@
+using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Syntax;
+
+namespace FlightRec.Compiler.Semantics;
+
+/// <summary>
+/// Binds every name in function and probe bodies (LANGUAGE.md §4.2a): parameters shadow
+/// globals, other names are globals when declared, else locals of the enclosing body. Also
+/// resolves calls by name and arity, fixes each variable's arity, and checks where
+/// break/continue may appear and that arrays and statistics are global.
+/// </summary>
+public sealed class SymbolResolutionPass : ISemanticPass
+{
+    public void Run(SemanticContext context)
+    {
+        foreach (var function in context.Functions.Values)
+        {
+            if (function.Declaration?.Body is Block body)
+            {
+                new Walker(context, function, function.Locals).Statement(body);
+            }
+        }
+
+        foreach (var probe in context.Probes)
+        {
+            var walker = new Walker(context, null, probe.Locals);
+            foreach (var body in probe.Bodies)
+            {
+                walker.Statement(body);
+            }
+        }
+
+        foreach (var global in context.Globals.Where(g => g.Wrap && g.Arity == 0))
+        {
+            context.Error("wrapping not supported for scalars", (global.DeclaredAt, TokenDescriber.Identifier(global.Name)));
+        }
+    }
+
+    private sealed class Walker(SemanticContext context, FunctionSymbol? function, List<VariableSymbol> locals)
+    {
+        private readonly Dictionary<string, VariableSymbol> _locals = locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        private int _loops;
+
+        public void Statement(Statement statement)
+        {
+            switch (statement)
+            {
+                case Block block:
+                    foreach (var s in block.Statements)
+                    {
+                        Statement(s);
+                    }
+
+                    break;
+                case ExpressionStatement e:
+                    Expression(e.Expression);
+                    break;
+                case IfStatement i:
+                    Expression(i.Condition);
+                    Statement(i.Then);
+                    if (i.Else is { } otherwise)
+                    {
+                        Statement(otherwise);
+                    }
+
+                    break;
+                case ForStatement f:
+                    Optional(f.Init);
+                    Optional(f.Condition);
+                    Optional(f.Increment);
+                    Loop(f.Body);
+                    break;
+                case ForeachStatement fe:
+                    Foreach(fe);
+                    break;
+                case TryStatement t:
+                    Statement(t.Try);
+                    if (t.CatchVariable is { } name)
+                    {
+                        context.CatchVariables[t] = Scalar(name, t.Catch.Span, TokenDescriber.Identifier(name));
+                    }
+
+                    Statement(t.Catch);
+                    break;
+                case ReturnStatement r:
+                    Optional(r.Value);
+                    break;
+                case DeleteStatement d:
+                    Delete(d);
+                    break;
+                case BreakStatement or ContinueStatement when _loops == 0:
+                    string word = statement is BreakStatement ? "break" : "continue";
+                    context.Error($"cannot '{word}' outside loop", statement);
+                    break;
+            }
+        }
+
+        private void Loop(Statement body)
+        {
+            _loops++;
+            Statement(body);
+            _loops--;
+        }
+
+        private void Foreach(ForeachStatement fe)
+        {
+            var variables = new List<VariableSymbol>();
+            foreach (string key in fe.Keys)
+            {
+                variables.Add(Scalar(key, fe.Span, TokenDescriber.Identifier(key)));
+            }
+
+            if (fe.ValueVariable is { } value)
+            {
+                variables.Add(Scalar(value, fe.Span, TokenDescriber.Identifier(value)));
+            }
+
+            context.ForeachVariables[fe] = [.. variables];
+            if (fe.Source is Variable array)
+            {
+                Array(array, fe.Keys.Length);
+            }
+            else
+            {
+                Expression(fe.Source);
+            }
+
+            foreach (var slice in fe.Slice)
+            {
+                Optional(slice);
+            }
+
+            Optional(fe.Limit);
+            Loop(fe.Body);
+        }
+
+        private void Delete(DeleteStatement d)
+        {
+            if (d.Target is Variable whole)
+            {
+                // A whole array or a scalar: the arity is decided by the other uses.
+                Bind(whole, whole.Name);
+                return;
+            }
+
+            Expression(d.Target);
+        }
+
+        private void Optional(Expression? e)
+        {
+            if (e is not null)
+            {
+                Expression(e);
+            }
+        }
+
+        private void Expression(Expression e)
+        {
+            switch (e)
+            {
+                case Variable v:
+                    Scalar(v);
+                    break;
+                case ArrayIndex a:
+                    Index(a);
+                    break;
+                case ArrayMembership m:
+                    Index(m.Index);
+                    break;
+                case FunctionCall call:
+                    Call(call);
+                    break;
+                case PrintCall p:
+                    foreach (var arg in p.Arguments)
+                    {
+                        Expression(arg);
+                    }
+
+                    if (p.Histogram is { } histogram)
+                    {
+                        Expression(histogram);
+                    }
+
+                    break;
+                case UnaryExpression u:
+                    Expression(u.Operand);
+                    break;
+                case CrementExpression c:
+                    Expression(c.Operand);
+                    break;
+                case BinaryExpression b:
+                    Expression(b.Left);
+                    Expression(b.Right);
+                    break;
+                case RegexMatch r:
+                    Expression(r.Subject);
+                    break;
+                case TernaryExpression t:
+                    Expression(t.Condition);
+                    Expression(t.WhenTrue);
+                    Expression(t.WhenFalse);
+                    break;
+                case Assignment a:
+                    Assignment(a);
+                    break;
+                case StatisticExpression s:
+                    Aggregate(s.Operand);
+                    break;
+                case HistogramExpression h:
+                    Aggregate(h.Operand);
+                    break;
+                case AtOperator { Name: "@defined" }:
+                    break;
+                case AtOperator at:
+                    Expression(at.Operand);
+                    break;
+                case TargetVariable or TargetExpression or CastExpression or EnumNameExpression or DerefExpression
+                    or AtLiteralOperator:
+                    context.Error("unresolved target-symbol expression", e);
+                    break;
+            }
+        }
+
+        private void Assignment(Assignment a)
+        {
+            if (a.Operator == "<<<")
+            {
+                Aggregate(a.Target);
+            }
+            else
+            {
+                Expression(a.Target);
+            }
+
+            Expression(a.Value);
+        }
+
+        // The operand of <<< or of an extractor must be a global (scalar or array element).
+        private void Aggregate(Expression operand)
+        {
+            Expression(operand);
+            if (operand is Variable v && context.Bindings.TryGetValue(v, out var symbol) && symbol.Kind != SymbolKind.Global)
+            {
+                context.Error("stat locals not supported, missing global declaration? ", v);
+            }
+        }
+
+        private void Index(ArrayIndex a)
+        {
+            if (a.Base is Variable array)
+            {
+                Array(array, a.Indexes.Length);
+                context.Bindings[a] = context.Bindings[array];
+            }
+            else
+            {
+                Expression(a.Base);
+            }
+
+            foreach (var index in a.Indexes)
+            {
+                Optional(index);
+            }
+        }
+
+        private void Array(Variable array, int arity)
+        {
+            var symbol = Bind(array, array.Name);
+            if (symbol.Kind != SymbolKind.Global)
+            {
+                context.Error($"unresolved arity-{arity} global array {array.Name}, missing global declaration?", array);
+                return;
+            }
+
+            SetArity(symbol, arity, array);
+        }
+
+        private VariableSymbol Scalar(Variable v)
+        {
+            var symbol = Bind(v, v.Name);
+            SetArity(symbol, 0, v);
+            return symbol;
+        }
+
+        private VariableSymbol Scalar(string name, SourceSpan span, string token)
+        {
+            var symbol = Lookup(name, span, token);
+            if (symbol.Arity is null)
+            {
+                symbol.SetArity(0);
+                symbol.ArityOrigin = (span, token);
+            }
+
+            return symbol;
+        }
+
+        private void SetArity(VariableSymbol symbol, int arity, Node at)
+        {
+            var where = TokenDescriber.Describe(at);
+            if (symbol.Arity is null)
+            {
+                symbol.SetArity(arity);
+                symbol.ArityOrigin = where;
+            }
+            else if (symbol.Arity != arity)
+            {
+                context.Error($"inconsistent arity ({symbol.Arity} vs {arity})", where,
+                    $"arity {symbol.Arity} first inferred here", symbol.ArityOrigin);
+            }
+        }
+
+        private VariableSymbol Bind(Variable v, string name)
+        {
+            var symbol = Lookup(name, v.Span, TokenDescriber.Identifier(name));
+            context.Bindings[v] = symbol;
+            return symbol;
+        }
+
+        private VariableSymbol Lookup(string name, SourceSpan span, string token)
+        {
+            VariableSymbol? symbol = function?.Parameters.FirstOrDefault(p => p.Name == name);
+            if (symbol is null && !context.GlobalsByName.TryGetValue(name, out symbol) && !_locals.TryGetValue(name, out symbol))
+            {
+                symbol = new VariableSymbol(name, SymbolKind.Local, span);
+                _locals.Add(name, symbol);
+                locals.Add(symbol);
+            }
+
+            symbol.FirstUse ??= (span, token);
+            return symbol;
+        }
+
+        private void Call(FunctionCall call)
+        {
+            foreach (var arg in call.Arguments)
+            {
+                Expression(arg);
+            }
+
+            int arity = call.Arguments.Length;
+            var target = context.Functions.GetValueOrDefault((call.Name, arity)) ?? Builtin(call.Name, arity);
+            if (target is not null)
+            {
+                target.Used = true;
+                context.Calls[call] = target;
+                return;
+            }
+
+            var sameName = context.Functions.Values.LastOrDefault(f => f.Name == call.Name);
+            if (sameName is not null)
+            {
+                context.Diagnostics.Add(Diagnostic.Semantic(
+                    $"arity mismatch found (function '{call.Name}' takes {sameName.Arity} args)",
+                    call.Span, TokenDescriber.Identifier(call.Name)) with
+                {
+                    Second = (sameName.DeclaredAt!.Value, TokenDescriber.Identifier(call.Name)),
+                });
+            }
+            else if (BuiltinCatalogue.AnyArity(call.Name) is { } builtinArity)
+            {
+                context.Error($"arity mismatch found (function '{call.Name}' takes {builtinArity} args)", call);
+            }
+            else
+            {
+                context.Error($"unresolved function {call.Name}", call);
+            }
+        }
+
+        // One symbol per built-in per compilation, so -p2 lists each used built-in once.
+        private FunctionSymbol? Builtin(string name, int arity)
+        {
+            if (context.Builtins.TryGetValue((name, arity), out var existing))
+            {
+                return existing;
+            }
+
+            if (BuiltinCatalogue.Create(name, arity) is not { } created)
+            {
+                return null;
+            }
+
+            context.Builtins.Add((name, arity), created);
+            return created;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Syntax;
+
+namespace FlightRec.Compiler.Semantics;
+
+/// <summary>
+/// Type inference to a fixpoint over the whole program (LANGUAGE.md §4.2), modelled on stap's
+/// typeresolution_info: every body is visited with an expected type until a round resolves
+/// nothing new; a last round reports mismatches (with "first inferred here" chains) and
+/// whatever stayed unresolved.
+/// </summary>
+public sealed class TypeInferencePass : ISemanticPass
+{
+    private const int MaxRounds = 100;
+
+    public void Run(SemanticContext context)
+    {
+        var inference = new TypeInference(context);
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            inference.Resolved = 0;
+            VisitAll(context, inference);
+            if (inference.Resolved == 0)
+            {
+                break;
+            }
+        }
+
+        inference.Report = true;
+        VisitAll(context, inference);
+        ReportUnresolved(context);
+    }
+
+    private static void VisitAll(SemanticContext context, TypeInference inference)
+    {
+        foreach (var function in context.Functions.Values)
+        {
+            if (function.Declaration?.Body is Block body)
+            {
+                inference.Function = function;
+                inference.Statement(body);
+            }
+        }
+
+        inference.Function = null;
+        foreach (var probe in context.Probes)
+        {
+            foreach (var body in probe.Bodies)
+            {
+                inference.Statement(body);
+            }
+        }
+    }
+
+    private static void ReportUnresolved(SemanticContext context)
+    {
+        var symbols = context.Globals
+            .Concat(context.Functions.Values.SelectMany(f => f.Parameters.Concat(f.Locals)))
+            .Concat(context.Probes.SelectMany(p => p.Locals));
+        foreach (var symbol in symbols)
+        {
+            if (symbol.FirstUse is not { } use)
+            {
+                continue;
+            }
+
+            if (symbol.Type == SemanticType.Unknown || symbol.IndexTypes.Any(t => t == SemanticType.Unknown))
+            {
+                context.Error("unresolved type ", use);
+            }
+        }
+    }
+}
