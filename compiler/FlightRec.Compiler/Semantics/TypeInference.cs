@@ -71,7 +71,7 @@ internal sealed class TypeInference(SemanticContext context)
 
     private void Return(FunctionSymbol function, Expression value)
     {
-        var type = Expr(value, function.ReturnType);
+        var type = Expr(value, Peek(value) == SemanticType.Unknown ? function.ReturnType : SemanticType.Unknown);
         if (function.ReturnType == SemanticType.Unknown && type != SemanticType.Unknown)
         {
             function.ReturnType = type;
@@ -262,7 +262,7 @@ internal sealed class TypeInference(SemanticContext context)
         {
             if (a.Indexes[i] is { } index)
             {
-                var type = Expr(index, array.IndexTypes[i]);
+                var type = Expr(index, Peek(index) == SemanticType.Unknown ? array.IndexTypes[i] : SemanticType.Unknown);
                 UnifyIndex(array, i, type, TokenDescriber.Describe(index));
             }
         }
@@ -300,7 +300,11 @@ internal sealed class TypeInference(SemanticContext context)
         {
             var parameter = function.Parameters[i];
             var at = TokenDescriber.Describe(call.Arguments[i]);
-            var type = Expr(call.Arguments[i], parameter.Type);
+            // A script function's parameter mismatch is reported once, in stap's "index N" form.
+            var expected = function.IsBuiltin || Peek(call.Arguments[i]) == SemanticType.Unknown
+                ? parameter.Type
+                : SemanticType.Unknown;
+            var type = Expr(call.Arguments[i], expected);
             if (type == SemanticType.Unknown)
             {
                 continue;
@@ -378,14 +382,16 @@ internal sealed class TypeInference(SemanticContext context)
                 Expr(b.Right, SemanticType.String);
                 return Literal(b, SemanticType.String, t);
             case "<" or ">" or "<=" or ">=" or "==" or "!=":
+                int errors = context.Diagnostics.ErrorCount;
                 var left = Expr(b.Left, Peek(b.Right));
-                var right = Expr(b.Right, left);
+                var right = Expr(b.Right, context.Diagnostics.ErrorCount > errors ? SemanticType.Unknown : left);
                 if (left == SemanticType.Unknown && right != SemanticType.Unknown)
                 {
                     left = Expr(b.Left, right);
                 }
 
-                if (left != SemanticType.Unknown && right != SemanticType.Unknown && left != right && Report)
+                if (left != SemanticType.Unknown && right != SemanticType.Unknown && left != right && Report
+                    && context.Diagnostics.ErrorCount == errors)
                 {
                     context.Error($"type mismatch: left and right sides don't agree ({left.Name()} vs {right.Name()})", b);
                 }
@@ -421,9 +427,18 @@ internal sealed class TypeInference(SemanticContext context)
                 return Literal(a, SemanticType.String, t);
             case "=":
                 var sub = t != SemanticType.Unknown ? t : Peek(a.Value);
+                int errors = context.Diagnostics.ErrorCount;
                 var left = Expr(a.Target, sub);
+                if (context.Diagnostics.ErrorCount > errors)
+                {
+                    // The target already took the blame; checking the value too would repeat it.
+                    Expr(a.Value, SemanticType.Unknown);
+                    return left;
+                }
+
                 var right = Expr(a.Value, t != SemanticType.Unknown ? t : left);
-                if (left != SemanticType.Unknown && right != SemanticType.Unknown && left != right && Report)
+                if (left != SemanticType.Unknown && right != SemanticType.Unknown && left != right && Report
+                    && context.Diagnostics.ErrorCount == errors)
                 {
                     context.Error($"type mismatch: left and right sides don't agree ({left.Name()} vs {right.Name()})", a);
                 }

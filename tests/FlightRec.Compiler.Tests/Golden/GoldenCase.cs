@@ -20,6 +20,12 @@ internal sealed record GoldenCase(string Directory, string Name, IReadOnlyList<s
     /// <summary>The p1 cases, found from the repository root, in name order.</summary>
     public static string P1Directory => Path.Combine(RepositoryRoot, "tests", "golden", "p1");
 
+    /// <summary>The p2 cases: semantic errors and -p2 listings.</summary>
+    public static string P2Directory => Path.Combine(RepositoryRoot, "tests", "golden", "p2");
+
+    /// <summary>The pass the case stops after (-pN).</summary>
+    public int Pass { get; init; } = 1;
+
     /// <summary>The repository's own tapset folder, so results do not depend on the installation.</summary>
     public static string RepositoryTapset => Path.Combine(RepositoryRoot, "tapset");
 
@@ -44,8 +50,8 @@ internal sealed record GoldenCase(string Directory, string Name, IReadOnlyList<s
             : new GoldenCase(directory, name, words[..separator], words[(separator + 1)..]);
     }
 
-    /// <summary>frstap's arguments for pass 1, with the script named relative to its folder.</summary>
-    public IReadOnlyList<string> Arguments(string scriptFile) => ["-p1", .. Options, scriptFile, .. ScriptArguments];
+    /// <summary>frstap's arguments for the case's pass, with the script named relative to its folder.</summary>
+    public IReadOnlyList<string> Arguments(string scriptFile) => [$"-p{Pass}", .. Options, scriptFile, .. ScriptArguments];
 
     /// <summary>What the user sees: the command, the exit code, then both streams verbatim.</summary>
     public string Render(FrstapOutcome outcome)
