@@ -55,7 +55,10 @@ public static class BuiltinFamilies
             return null;
         }
 
-        return c.Length == 3 && c[2].Name == "randomize" && c[2].Argument is NumberLiteral ? null : c[^1];
+        // stap refuses randomize on hz and jiffies timers.
+        return c.Length == 3 && c[2].Name == "randomize" && c[2].Argument is NumberLiteral && c[1].Name is not ("hz" or "jiffies")
+            ? null
+            : c[^1];
     }
 
     private static ProbePointComponent Tail(System.Collections.Immutable.ImmutableArray<ProbePointComponent> c, int index) =>

@@ -30,5 +30,7 @@ public sealed class FunctionSymbol(string name, IReadOnlyList<VariableSymbol> pa
     /// <summary>True once any call resolved here; -p2 lists used built-ins as stap lists used tapset functions.</summary>
     public bool Used { get; set; }
 
-    public List<VariableSymbol> Locals { get; } = [];
+    public SymbolScope Scope { get; } = new();
+
+    public List<VariableSymbol> Locals => Scope.Locals;
 }

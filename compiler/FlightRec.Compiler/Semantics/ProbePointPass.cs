@@ -27,6 +27,13 @@ public sealed class ProbePointPass : ISemanticPass
         {
             foreach (var name in alias.AliasNames)
             {
+                if (name.Components.FirstOrDefault(c => c.Name.Contains('*', StringComparison.Ordinal)) is { } wild)
+                {
+                    context.Error("while registering probe alias", (alias.Span, "keyword"),
+                        "probe alias names cannot contain wildcards", TokenDescriber.Component(wild));
+                    continue;
+                }
+
                 string key = ProbePointText.Point(name);
                 if (!aliases.TryGetValue(key, out var list))
                 {
@@ -51,6 +58,8 @@ public sealed class ProbePointPass : ISemanticPass
 
     private sealed class Resolver(SemanticContext context, Dictionary<string, List<ProbeDeclaration>> aliases)
     {
+        private readonly List<(List<Block> Bodies, SymbolScope Scope)> scopes = [];
+
         public void ResolveProbe(ProbeDeclaration probe)
         {
             string signature = ProbePointText.Signature(probe);
@@ -109,7 +118,15 @@ public sealed class ProbePointPass : ISemanticPass
             if (BuiltinFamilies.Mismatch(point) is not { } bad)
             {
                 string derivation = string.Concat(chain.Select(c => " <- " + c));
-                found.Add(new ProbeSymbol(name, derivation, [.. before, .. bodies, .. after]));
+                List<Block> all = [.. before, .. bodies, .. after];
+                var scope = scopes.FirstOrDefault(s => s.Bodies.SequenceEqual(all, ReferenceEqualityComparer.Instance)).Scope;
+                if (scope is null)
+                {
+                    scope = new SymbolScope();
+                    scopes.Add((all, scope));
+                }
+
+                found.Add(new ProbeSymbol(name, derivation, all, scope));
                 return true;
             }
 

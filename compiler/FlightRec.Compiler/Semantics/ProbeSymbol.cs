@@ -6,7 +6,7 @@ namespace FlightRec.Compiler.Semantics;
 /// One resolved probe: a concrete point and the bodies that run for it (alias prologues, the
 /// probe's own body, alias epilogues), sharing one set of locals.
 /// </summary>
-public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<Block> bodies)
+public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<Block> bodies, SymbolScope scope)
 {
     /// <summary>The concrete point, as <c>pp()</c> would show it.</summary>
     public string Point { get; } = point;
@@ -16,5 +16,8 @@ public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<B
 
     public IReadOnlyList<Block> Bodies { get; } = bodies;
 
-    public List<VariableSymbol> Locals { get; } = [];
+    /// <summary>Shared by the probes of one declaration that run the same bodies.</summary>
+    public SymbolScope Scope { get; } = scope;
+
+    public List<VariableSymbol> Locals => Scope.Locals;
 }

@@ -23,14 +23,6 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
 
     public List<ProbeSymbol> Probes { get; } = [];
 
-    /// <summary>Which symbol each variable reference, array index or foreach variable names.</summary>
-    public Dictionary<Node, VariableSymbol> Bindings { get; } = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Foreach key and value variables, in the order key1..keyN, then the value (if any).</summary>
-    public Dictionary<ForeachStatement, VariableSymbol[]> ForeachVariables { get; } = new(ReferenceEqualityComparer.Instance);
-
-    public Dictionary<TryStatement, VariableSymbol> CatchVariables { get; } = new(ReferenceEqualityComparer.Instance);
-
     public Dictionary<FunctionCall, FunctionSymbol> Calls { get; } = new(ReferenceEqualityComparer.Instance);
 
     public void Error(string message, Node at) => Error(message, TokenDescriber.Describe(at));

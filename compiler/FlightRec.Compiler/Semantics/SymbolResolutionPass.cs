@@ -17,13 +17,13 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             if (function.Declaration?.Body is Block body)
             {
-                new Walker(context, function, function.Locals).Statement(body);
+                new Walker(context, function, function.Scope).Statement(body);
             }
         }
 
-        foreach (var probe in context.Probes)
+        foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
-            var walker = new Walker(context, null, probe.Locals);
+            var walker = new Walker(context, null, probe.Scope);
             foreach (var body in probe.Bodies)
             {
                 walker.Statement(body);
@@ -36,9 +36,9 @@ public sealed class SymbolResolutionPass : ISemanticPass
         }
     }
 
-    private sealed class Walker(SemanticContext context, FunctionSymbol? function, List<VariableSymbol> locals)
+    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope)
     {
-        private readonly Dictionary<string, VariableSymbol> _locals = locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
         private int _loops;
 
         public void Statement(Statement statement)
@@ -77,7 +77,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     Statement(t.Try);
                     if (t.CatchVariable is { } name)
                     {
-                        context.CatchVariables[t] = Scalar(name, t.Catch.Span, TokenDescriber.Identifier(name));
+                        scope.CatchVariables[t] = Scalar(name, t.Catch.Span, TokenDescriber.Identifier(name));
                     }
 
                     Statement(t.Catch);
@@ -115,7 +115,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 variables.Add(Scalar(value, fe.Span, TokenDescriber.Identifier(value)));
             }
 
-            context.ForeachVariables[fe] = [.. variables];
+            scope.ForeachVariables[fe] = [.. variables];
             if (fe.Source is Variable array)
             {
                 Array(array, fe.Keys.Length);
@@ -186,6 +186,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     Expression(u.Operand);
                     break;
                 case CrementExpression c:
+                    if (c.Operand is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
+                    {
+                        context.Error("Expecting lvalue for assignment", c);
+                    }
+
                     Expression(c.Operand);
                     break;
                 case BinaryExpression b:
@@ -223,6 +228,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
 
         private void Assignment(Assignment a)
         {
+            if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
+            {
+                context.Error("Expecting lvalue for assignment", a);
+            }
+
             if (a.Operator == "<<<")
             {
                 Aggregate(a.Target);
@@ -239,7 +249,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private void Aggregate(Expression operand)
         {
             Expression(operand);
-            if (operand is Variable v && context.Bindings.TryGetValue(v, out var symbol) && symbol.Kind != SymbolKind.Global)
+            if (operand is Variable v && scope.Bindings.TryGetValue(v, out var symbol) && symbol.Kind != SymbolKind.Global)
             {
                 context.Error("stat locals not supported, missing global declaration? ", v);
             }
@@ -250,7 +260,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
             if (a.Base is Variable array)
             {
                 Array(array, a.Indexes.Length);
-                context.Bindings[a] = context.Bindings[array];
+                scope.Bindings[a] = scope.Bindings[array];
             }
             else
             {
@@ -297,6 +307,13 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private void SetArity(VariableSymbol symbol, int arity, Node at)
         {
             var where = TokenDescriber.Describe(at);
+            if (arity == 0 && symbol.Size is not null)
+            {
+                // global a[10] declares an array; stap's set_arity refuses it as a scalar.
+                context.Error("inconsistent arity", where);
+                return;
+            }
+
             if (symbol.Arity is null)
             {
                 symbol.SetArity(arity);
@@ -312,7 +329,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private VariableSymbol Bind(Variable v, string name)
         {
             var symbol = Lookup(name, v.Span, TokenDescriber.Identifier(name));
-            context.Bindings[v] = symbol;
+            scope.Bindings[v] = symbol;
             return symbol;
         }
 
@@ -323,7 +340,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
             {
                 symbol = new VariableSymbol(name, SymbolKind.Local, span);
                 _locals.Add(name, symbol);
-                locals.Add(symbol);
+                scope.Locals.Add(symbol);
             }
 
             symbol.FirstUse ??= (span, token);

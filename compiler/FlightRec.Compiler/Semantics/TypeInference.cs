@@ -15,6 +15,9 @@ internal sealed class TypeInference(SemanticContext context)
 
     public FunctionSymbol? Function { get; set; }
 
+    /// <summary>The scope of the body being visited.</summary>
+    public SymbolScope Scope { get; set; } = new();
+
     public void Statement(Statement statement)
     {
         switch (statement)
@@ -49,7 +52,7 @@ internal sealed class TypeInference(SemanticContext context)
                 break;
             case TryStatement t:
                 Statement(t.Try);
-                if (context.CatchVariables.TryGetValue(t, out var error))
+                if (Scope.CatchVariables.TryGetValue(t, out var error))
                 {
                     Unify(error, SemanticType.String, (t.Catch.Span, TokenDescriber.Identifier(error.Name)), -1);
                 }
@@ -87,9 +90,9 @@ internal sealed class TypeInference(SemanticContext context)
 
     private void Foreach(ForeachStatement fe)
     {
-        var variables = context.ForeachVariables[fe];
+        var variables = Scope.ForeachVariables[fe];
         int keys = fe.Keys.Length;
-        if (fe.Source is Variable v && context.Bindings.TryGetValue(v, out var array) && array.Arity == keys)
+        if (fe.Source is Variable v && Scope.Bindings.TryGetValue(v, out var array) && array.Arity == keys)
         {
             for (int i = 0; i < keys; i++)
             {
@@ -117,9 +120,21 @@ internal sealed class TypeInference(SemanticContext context)
             }
         }
 
-        foreach (var slice in fe.Slice)
+        if (fe.Source is Variable sliced && Scope.Bindings.TryGetValue(sliced, out var slicedArray))
         {
-            Optional(slice, SemanticType.Unknown);
+            for (int i = 0; i < fe.Slice.Length && fe.Slice.Length == slicedArray.Arity; i++)
+            {
+                if (fe.Slice[i] is { } slice)
+                {
+                    var type = Expr(slice, Peek(slice) == SemanticType.Unknown ? slicedArray.IndexTypes[i] : SemanticType.Unknown);
+                    UnifyIndex(slicedArray, i, type, TokenDescriber.Describe(slice));
+                }
+            }
+
+            if (fe.SortAggregate is not null && slicedArray.Type is not (SemanticType.Unknown or SemanticType.Stats) && Report)
+            {
+                context.Error($"invalid type {slicedArray.Type.Name()}", sliced);
+            }
         }
 
         Optional(fe.Limit, SemanticType.Long);
@@ -143,7 +158,7 @@ internal sealed class TypeInference(SemanticContext context)
             case StringLiteral:
                 return Literal(e, SemanticType.String, t);
             case Variable v:
-                return context.Bindings.TryGetValue(v, out var symbol)
+                return Scope.Bindings.TryGetValue(v, out var symbol)
                     ? Unify(symbol, t, TokenDescriber.Describe(v), -1)
                     : SemanticType.Unknown;
             case ArrayIndex a:
@@ -253,7 +268,7 @@ internal sealed class TypeInference(SemanticContext context)
 
     private SemanticType Index(ArrayIndex a, SemanticType t)
     {
-        if (!context.Bindings.TryGetValue(a, out var array) || array.Arity != a.Indexes.Length)
+        if (!Scope.Bindings.TryGetValue(a, out var array) || array.Arity != a.Indexes.Length)
         {
             return SemanticType.Unknown;
         }
@@ -463,8 +478,8 @@ internal sealed class TypeInference(SemanticContext context)
             {
                 NumberLiteral => SemanticType.Long,
                 StringLiteral => SemanticType.String,
-                Variable v when context.Bindings.TryGetValue(v, out var s) => s.Type,
-                ArrayIndex a when context.Bindings.TryGetValue(a, out var s) => s.Type,
+                Variable v when Scope.Bindings.TryGetValue(v, out var s) => s.Type,
+                ArrayIndex a when Scope.Bindings.TryGetValue(a, out var s) => s.Type,
                 FunctionCall c when context.Calls.TryGetValue(c, out var f) => f.ReturnType,
                 Variable or ArrayIndex or FunctionCall => SemanticType.Unknown,
                 TernaryExpression te => Peek(te.WhenTrue) is var p && p != SemanticType.Unknown ? p : Peek(te.WhenFalse),

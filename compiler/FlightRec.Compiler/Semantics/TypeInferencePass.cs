@@ -38,13 +38,15 @@ public sealed class TypeInferencePass : ISemanticPass
             if (function.Declaration?.Body is Block body)
             {
                 inference.Function = function;
+                inference.Scope = function.Scope;
                 inference.Statement(body);
             }
         }
 
         inference.Function = null;
-        foreach (var probe in context.Probes)
+        foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
+            inference.Scope = probe.Scope;
             foreach (var body in probe.Bodies)
             {
                 inference.Statement(body);
@@ -56,7 +58,7 @@ public sealed class TypeInferencePass : ISemanticPass
     {
         var symbols = context.Globals
             .Concat(context.Functions.Values.SelectMany(f => f.Parameters.Concat(f.Locals)))
-            .Concat(context.Probes.SelectMany(p => p.Locals));
+            .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
         foreach (var symbol in symbols)
         {
             if (symbol.FirstUse is not { } use)
