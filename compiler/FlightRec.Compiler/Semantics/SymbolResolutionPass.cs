@@ -39,6 +39,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
     private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope)
     {
         private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        private readonly List<VariableSymbol> _iterating = [];
         private int _loops;
 
         public void Statement(Statement statement)
@@ -116,9 +117,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             scope.ForeachVariables[fe] = [.. variables];
+            VariableSymbol? iterated = null;
             if (fe.Source is Variable array)
             {
                 Array(array, fe.Keys.Length);
+                iterated = scope.Bindings[array];
             }
             else
             {
@@ -131,11 +134,21 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             Optional(fe.Limit);
+            if (iterated is not null)
+            {
+                _iterating.Add(iterated);
+            }
+
             Loop(fe.Body);
+            if (iterated is not null)
+            {
+                _iterating.RemoveAt(_iterating.Count - 1);
+            }
         }
 
         private void Delete(DeleteStatement d)
         {
+            CheckNotIterated(d);
             if (d.Target is Variable whole)
             {
                 // A whole array or a scalar: the arity is decided by the other uses.
@@ -186,6 +199,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     Expression(u.Operand);
                     break;
                 case CrementExpression c:
+                    CheckNotIterated(c);
                     if (c.Operand is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
                     {
                         context.Error("Expecting lvalue for assignment", c);
@@ -228,6 +242,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
 
         private void Assignment(Assignment a)
         {
+            CheckNotIterated(a);
             if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
             {
                 context.Error("Expecting lvalue for assignment", a);
@@ -360,6 +375,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
             {
                 target.Used = true;
                 context.Calls[call] = target;
+                if (_iterating.FirstOrDefault(a => WrittenGlobals(target, []).Contains(a.Name)) is { } modified)
+                {
+                    context.Error($"function call modifies var '{modified.Name}' during 'foreach' iteration", call);
+                }
+
                 return;
             }
 
@@ -381,6 +401,41 @@ public sealed class SymbolResolutionPass : ISemanticPass
             {
                 context.Error($"unresolved function {call.Name}", call);
             }
+        }
+
+        // The array being iterated may be read but not changed, here or in a called function.
+        private void CheckNotIterated(Node write)
+        {
+            if (_iterating.Count > 0 && SyntaxChildren.WrittenVariable(write) is { } v
+                && _iterating.Any(a => a.Name == v.Name && (function is null || function.Parameters.All(p => p.Name != v.Name))))
+            {
+                context.Error($"variable '{v.Name}' modified during 'foreach' iteration", v);
+            }
+        }
+
+        /// <summary>Globals a script function writes, directly or through the functions it calls.</summary>
+        private HashSet<string> WrittenGlobals(FunctionSymbol target, HashSet<FunctionSymbol> visited)
+        {
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            if (target.Declaration?.Body is not Block body || !visited.Add(target))
+            {
+                return written;
+            }
+
+            foreach (var node in SyntaxChildren.DescendantsAndSelf(body))
+            {
+                if (SyntaxChildren.WrittenVariable(node) is { } v && context.GlobalsByName.ContainsKey(v.Name)
+                    && target.Parameters.All(p => p.Name != v.Name))
+                {
+                    written.Add(v.Name);
+                }
+                else if (node is FunctionCall call && context.Functions.GetValueOrDefault((call.Name, call.Arguments.Length)) is { } callee)
+                {
+                    written.UnionWith(WrittenGlobals(callee, visited));
+                }
+            }
+
+            return written;
         }
 
         // One symbol per built-in per compilation, so -p2 lists each used built-in once.
