@@ -16,7 +16,8 @@ public static class Pass2Printer
         if (context.Globals.Count > 0)
         {
             o.Append("# globals\n");
-            foreach (var global in context.Globals)
+            // Globals nothing refers to come last, in declaration order (stap elides them without -u).
+            foreach (var global in context.GlobalsByFirstReference.Concat(context.Globals.Where(g => g.FirstUse is null)))
             {
                 Variable(o, global);
                 o.Append('\n');

@@ -13,6 +13,9 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
     /// <summary>Globals in declaration order.</summary>
     public List<VariableSymbol> Globals { get; } = [];
 
+    /// <summary>Globals in the order resolution first meets them (probes in source order, then functions): stap's -p2 order.</summary>
+    public List<VariableSymbol> GlobalsByFirstReference { get; } = [];
+
     public Dictionary<string, VariableSymbol> GlobalsByName { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Script functions by name and arity.</summary>

@@ -13,20 +13,20 @@ public sealed class SymbolResolutionPass : ISemanticPass
 {
     public void Run(SemanticContext context)
     {
-        foreach (var function in context.Functions.Values)
-        {
-            if (function.Declaration?.Body is Block body)
-            {
-                new Walker(context, function, function.Scope).Statement(body);
-            }
-        }
-
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
             var walker = new Walker(context, null, probe.Scope);
             foreach (var body in probe.Bodies)
             {
                 walker.Statement(body);
+            }
+        }
+
+        foreach (var function in context.Functions.Values)
+        {
+            if (function.Declaration?.Body is Block body)
+            {
+                new Walker(context, function, function.Scope).Statement(body);
             }
         }
 
@@ -356,6 +356,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 symbol = new VariableSymbol(name, SymbolKind.Local, span);
                 _locals.Add(name, symbol);
                 scope.Locals.Add(symbol);
+            }
+
+            if (symbol.FirstUse is null && symbol.Kind == SymbolKind.Global)
+            {
+                context.GlobalsByFirstReference.Add(symbol);
             }
 
             symbol.FirstUse ??= (span, token);
