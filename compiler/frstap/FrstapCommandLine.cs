@@ -130,6 +130,7 @@ public static class FrstapCommandLine
             ScriptText = text,
             Arguments = scriptArgs,
             Guru = parsed.GetValue(guru),
+            Unoptimized = parsed.GetValue(unoptimized),
             IncludeDirectories = parsed.GetValue(include) ?? [],
             CompatibleVersion = parsed.GetValue(compatible) ?? FlightRec.Compiler.Parsing.ParseOptions.DefaultCompatibleVersion,
             Runtime = runtimeName ?? "kernel",

@@ -48,7 +48,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         }
 
         var semanticDiagnostics = new DiagnosticBag();
-        var program = SemanticPipeline.Run(result.Script!, semanticDiagnostics);
+        var program = SemanticPipeline.Run(result.Script!, semanticDiagnostics, options.Unoptimized);
         printer.Write(stderr, semanticDiagnostics.Items);
         if (semanticDiagnostics.HasErrors)
         {

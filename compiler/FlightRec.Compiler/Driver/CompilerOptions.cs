@@ -6,6 +6,9 @@ public sealed record CompilerOptions
     /// <summary>The last pass to run (1–5).</summary>
     public int LastPass { get; init; } = 5;
 
+    /// <summary>-u: keep unused code; without it pass 2 elides what stap's optimizer would.</summary>
+    public bool Unoptimized { get; init; }
+
     /// <summary>The script file, "-" for standard input, or null when <see cref="ScriptText"/> is used.</summary>
     public string? ScriptPath { get; init; }
 

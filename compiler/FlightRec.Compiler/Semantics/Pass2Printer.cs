@@ -56,13 +56,13 @@ public static class Pass2Printer
 
     private static void Locals(StringBuilder o, List<VariableSymbol> locals)
     {
-        if (locals.Count == 0)
+        if (locals.All(l => l.Elided))
         {
             return;
         }
 
         o.Append("  # locals\n");
-        foreach (var local in locals)
+        foreach (var local in locals.Where(l => !l.Elided))
         {
             o.Append("  ");
             Variable(o, local);

@@ -8,6 +8,9 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
 {
     public ScriptFile Script { get; } = script;
 
+    /// <summary>-u: nothing is elided.</summary>
+    public bool Unoptimized { get; init; }
+
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     /// <summary>Globals in declaration order.</summary>

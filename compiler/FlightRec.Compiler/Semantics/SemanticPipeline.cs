@@ -17,9 +17,9 @@ public static class SemanticPipeline
         new TypeInferencePass(),
     ];
 
-    public static SemanticContext Run(ScriptFile script, DiagnosticBag diagnostics)
+    public static SemanticContext Run(ScriptFile script, DiagnosticBag diagnostics, bool unoptimized = false)
     {
-        var context = new SemanticContext(script, diagnostics);
+        var context = new SemanticContext(script, diagnostics) { Unoptimized = unoptimized };
         foreach (var pass in Passes)
         {
             pass.Run(context);

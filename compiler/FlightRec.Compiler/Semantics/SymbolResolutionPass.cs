@@ -20,13 +20,17 @@ public sealed class SymbolResolutionPass : ISemanticPass
             {
                 walker.Statement(body);
             }
+
+            walker.Finish();
         }
 
         foreach (var function in context.Functions.Values)
         {
             if (function.Declaration?.Body is Block body)
             {
-                new Walker(context, function, function.Scope).Statement(body);
+                var walker = new Walker(context, function, function.Scope);
+                walker.Statement(body);
+                walker.Finish();
             }
         }
 
@@ -40,6 +44,8 @@ public sealed class SymbolResolutionPass : ISemanticPass
     {
         private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
         private readonly List<VariableSymbol> _iterating = [];
+        private readonly Dictionary<VariableSymbol, int> _references = [];
+        private readonly List<(VariableSymbol Symbol, Variable At, bool Fed)> _statLocals = [];
         private int _loops;
 
         public void Statement(Statement statement)
@@ -223,10 +229,10 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     Assignment(a);
                     break;
                 case StatisticExpression s:
-                    Aggregate(s.Operand);
+                    Aggregate(s.Operand, fed: false);
                     break;
                 case HistogramExpression h:
-                    Aggregate(h.Operand);
+                    Aggregate(h.Operand, fed: false);
                     break;
                 case AtOperator { Name: "@defined" }:
                     break;
@@ -250,7 +256,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
 
             if (a.Operator == "<<<")
             {
-                Aggregate(a.Target);
+                Aggregate(a.Target, fed: true);
             }
             else
             {
@@ -261,12 +267,12 @@ public sealed class SymbolResolutionPass : ISemanticPass
         }
 
         // The operand of <<< or of an extractor must be a global (scalar or array element).
-        private void Aggregate(Expression operand)
+        private void Aggregate(Expression operand, bool fed)
         {
             Expression(operand);
             if (operand is Variable v && scope.Bindings.TryGetValue(v, out var symbol) && symbol.Kind != SymbolKind.Global)
             {
-                context.Error("stat locals not supported, missing global declaration? ", v);
+                _statLocals.Add((symbol, v, fed));
             }
         }
 
@@ -341,9 +347,30 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
         }
 
+        /// <summary>
+        /// Reports statistics on locals, except (without -u) a local only ever fed with
+        /// <c>&lt;&lt;&lt;</c>: stap's optimizer elides it before the check.
+        /// </summary>
+        public void Finish()
+        {
+            foreach (var (symbol, at, _) in _statLocals)
+            {
+                bool onlyFed = _statLocals.Count(s => s.Symbol == symbol && s.Fed) == _references.GetValueOrDefault(symbol);
+                if (!context.Unoptimized && onlyFed)
+                {
+                    symbol.Elided = true;
+                }
+                else
+                {
+                    context.Error("stat locals not supported, missing global declaration? ", at);
+                }
+            }
+        }
+
         private VariableSymbol Bind(Variable v, string name)
         {
             var symbol = Lookup(name, v.Span, TokenDescriber.Identifier(name));
+            _references[symbol] = _references.GetValueOrDefault(symbol) + 1;
             scope.Bindings[v] = symbol;
             return symbol;
         }

@@ -61,7 +61,7 @@ public sealed class TypeInferencePass : ISemanticPass
             .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
         foreach (var symbol in symbols)
         {
-            if (symbol.FirstUse is not { } use)
+            if (symbol.FirstUse is not { } use || symbol.Elided)
             {
                 continue;
             }

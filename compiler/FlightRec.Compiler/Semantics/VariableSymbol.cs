@@ -38,6 +38,9 @@ public sealed class VariableSymbol(string name, SymbolKind kind, SourceSpan decl
     /// <summary>The first reference in the program, where "unresolved type" points.</summary>
     public (SourceSpan Span, string Token)? FirstUse { get; set; }
 
+    /// <summary>Removed as stap's optimizer would (a local never read); not listed, not type-checked.</summary>
+    public bool Elided { get; set; }
+
     public bool Wrap { get; init; }
 
     public int? Size { get; init; }
