@@ -7,11 +7,21 @@ namespace FlightRec.Runtime.Transport;
 public static class ProcessStartTime
 {
     /// <summary>The start time, or -1 when no such process exists (or its stat cannot be read).</summary>
-    public static long Of(int pid)
+    public static long Of(int pid) => Read(pid).StartTime;
+
+    /// <summary>Whether <paramref name="pid"/> is alive (not a zombie) and was started at <paramref name="startTime"/>.</summary>
+    public static bool IsAlive(int pid, long startTime)
+    {
+        var (state, ticks) = Read(pid);
+        return ticks >= 0 && ticks == startTime && state is not ('Z' or 'X');
+    }
+
+    /// <summary>Fields 3 (state) and 22 (start time) of one read of /proc/PID/stat.</summary>
+    private static (char State, long StartTime) Read(int pid)
     {
         if (pid <= 0)
         {
-            return -1;
+            return ('?', -1);
         }
 
         string stat;
@@ -21,39 +31,20 @@ public static class ProcessStartTime
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return -1;
+            return ('?', -1);
         }
 
         // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
         int close = stat.LastIndexOf(')');
         if (close < 0)
         {
-            return -1;
+            return ('?', -1);
         }
 
         var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // fields[0] is field 3 (state), so field 22 is fields[19].
-        return fields.Length > 19 && long.TryParse(fields[19], out long ticks) ? ticks : -1;
-    }
-
-    /// <summary>Whether <paramref name="pid"/> is alive and is a zombie-free process started at <paramref name="startTime"/>.</summary>
-    public static bool IsAlive(int pid, long startTime)
-    {
-        long now = Of(pid);
-        return now >= 0 && now == startTime && !IsZombie(pid);
-    }
-
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            int close = stat.LastIndexOf(')');
-            return close >= 0 && close + 2 < stat.Length && stat[close + 2] is 'Z' or 'X';
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
+        char state = fields.Length > 0 && fields[0].Length == 1 ? fields[0][0] : '?';
+        long ticks = fields.Length > 19 && long.TryParse(fields[19], out long t) ? t : -1;
+        return (state, ticks);
     }
 }

@@ -176,11 +176,7 @@ internal sealed unsafe class RingView : IDisposable
                 return ScanStop.Invalid;
             }
 
-            var target = batch.Add(position, size, sequence,
-                *(long*)(record + RingLayout.RecordTimestampOffset),
-                *(long*)(record + RingLayout.RecordStreamOffset),
-                length);
-            new ReadOnlySpan<byte>(record + RingLayout.RecordHeaderSize, length).CopyTo(target);
+            Copy(record, position, size, sequence, *(long*)(record + RingLayout.RecordTimestampOffset), length, batch);
             expected = sequence + 1;
             position += size;
         }
@@ -232,9 +228,15 @@ internal sealed unsafe class RingView : IDisposable
             return BeyondHead.Torn;
         }
 
+        Copy(record, position, size, sequence, timestamp, length, batch);
+        return BeyondHead.Recovered;
+    }
+
+    /// <summary>Copies a validated record's identity and payload into the batch.</summary>
+    private static void Copy(byte* record, long position, long size, ulong sequence, long timestamp, int length, RecordBatch batch)
+    {
         var target = batch.Add(position, size, sequence, timestamp, *(long*)(record + RingLayout.RecordStreamOffset), length);
         new ReadOnlySpan<byte>(record + RingLayout.RecordHeaderSize, length).CopyTo(target);
-        return BeyondHead.Recovered;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -105,7 +105,6 @@ public sealed class SessionReader : IDisposable
     {
         var ring = _rings[index];
         var batch = _batches[index];
-        batch.Clear();
         _truncated[index] = false;
         _overwritten[index] = 0;
         for (int attempt = 0; attempt < Attempts; attempt++)
