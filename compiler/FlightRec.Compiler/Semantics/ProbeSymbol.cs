@@ -1,12 +1,15 @@
 using FlightRec.Compiler.Syntax;
+using FlightRec.Runtime.Providers.Catalogue;
 
 namespace FlightRec.Compiler.Semantics;
 
 /// <summary>
 /// One resolved probe: a concrete point and the bodies that run for it (alias prologues, the
-/// probe's own body, alias epilogues), sharing one set of locals.
+/// probe's own body, alias epilogues), sharing one set of locals, and the target variables
+/// (<c>$name</c>) its family provides.
 /// </summary>
-public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<Block> bodies, SymbolScope scope)
+public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<Block> bodies, SymbolScope scope,
+    IReadOnlyList<ProbeTargetVariable> targetVariables)
 {
     /// <summary>The concrete point, as <c>pp()</c> would show it.</summary>
     public string Point { get; } = point;
@@ -18,6 +21,8 @@ public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<B
 
     /// <summary>Shared by the probes of one declaration that run the same bodies.</summary>
     public SymbolScope Scope { get; } = scope;
+
+    public IReadOnlyList<ProbeTargetVariable> TargetVariables { get; } = targetVariables;
 
     public List<VariableSymbol> Locals => Scope.Locals;
 }

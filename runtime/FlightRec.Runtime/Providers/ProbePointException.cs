@@ -5,4 +5,7 @@ public sealed class ProbePointException(string point, string reason)
     : Exception($"probe point {point}: {reason}")
 {
     public string Point { get; } = point;
+
+    /// <summary>The reason alone, worded as stap words it at pass 2.</summary>
+    public string Reason { get; } = reason;
 }

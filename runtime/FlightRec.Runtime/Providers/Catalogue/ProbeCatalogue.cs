@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace FlightRec.Runtime.Providers.Catalogue;
+
+/// <summary>
+/// Every probe point shape this runtime can arm, for the compiler's pass 2: it matches script
+/// points (wildcards and aliases included) against these shapes and lets each family's builder
+/// check arguments and name the target variables. A family the runtime learns is one more
+/// pattern here; the compiler's resolver needs no edit.
+/// </summary>
+public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
+{
+    private static readonly string[] TimerUnits = ["s", "sec", "ms", "msec", "us", "usec", "ns", "nsec", "hz", "jiffies"];
+
+    public IReadOnlyList<ProbePattern> Patterns { get; } = patterns;
+
+    /// <summary>The families of the host as built today.</summary>
+    public static ProbeCatalogue CreateDefault()
+    {
+        var patterns = new List<ProbePattern>();
+        var session = new SessionPointBuilder();
+        foreach (string name in new[] { "begin", "end", "error" })
+        {
+            patterns.Add(Pattern(session, (name, ProbeArgumentKind.None)));
+            patterns.Add(Pattern(session, (name, ProbeArgumentKind.Number)));
+        }
+
+        patterns.Add(Pattern(session, ("never", ProbeArgumentKind.None)));
+
+        var timer = new TimerPointBuilder();
+        foreach (string unit in TimerUnits)
+        {
+            patterns.Add(Pattern(timer, ("timer", ProbeArgumentKind.None), (unit, ProbeArgumentKind.Number)));
+            if (unit != "hz")
+            {
+                patterns.Add(Pattern(timer, ("timer", ProbeArgumentKind.None), (unit, ProbeArgumentKind.Number),
+                    ("randomize", ProbeArgumentKind.Number)));
+            }
+        }
+
+        patterns.Add(Pattern(new ProfileTimerPointBuilder(), ("timer", ProbeArgumentKind.None),
+            ("profile", ProbeArgumentKind.None), ("tick", ProbeArgumentKind.None)));
+        return new ProbeCatalogue(patterns);
+    }
+
+    private static ProbePattern Pattern(IProbePointBuilder builder, params (string Name, ProbeArgumentKind Argument)[] components) =>
+        new([.. components.Select(c => new ProbeComponentShape(c.Name, c.Argument))], builder);
+}
