@@ -47,8 +47,22 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 0;
         }
 
+        var tapsetDiagnostics = new DiagnosticBag();
+        var tapsets = TapsetLibrary.Load(TapsetDirectories(options), parseOptions, tapsetDiagnostics);
+        printer.Write(stderr, tapsetDiagnostics.Items);
+        if (tapsetDiagnostics.HasErrors)
+        {
+            return Fail(1, tapsetDiagnostics.Items.Count(d => d.IsError && d.Kind == "parse error"));
+        }
+
         var semanticDiagnostics = new DiagnosticBag();
-        var program = SemanticPipeline.Run(result.Script!, semanticDiagnostics, options.Unoptimized);
+        var program = SemanticPipeline.Run(new SemanticContext(result.Script!, semanticDiagnostics)
+        {
+            Unoptimized = options.Unoptimized,
+            Guru = options.Guru,
+            Library = tapsets,
+            SuffixesAllowed = Parsing.Preprocessing.VersionCompare.Compare(options.CompatibleVersion, "2.0") >= 0,
+        });
         printer.Write(stderr, semanticDiagnostics.Items);
         if (semanticDiagnostics.HasErrors)
         {
@@ -116,6 +130,18 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             System = facts,
         };
 
+        foreach (string missing in options.IncludeDirectories.Where(d => !Directory.Exists(d)))
+        {
+            diagnostics.Add(Diagnostic.Plain($"Tapset directory '{missing}' given with -I does not exist."));
+        }
+
+        var library = MacroLibrary.Load(TapsetDirectories(options), options.Runtime, baseOptions, diagnostics);
+        return baseOptions with { Library = library };
+    }
+
+    /// <summary>The bundled tapset directory, then the -I directories.</summary>
+    private static List<string> TapsetDirectories(CompilerOptions options)
+    {
         var directories = new List<string>();
         if (TapsetLocator.Find(options.TapsetDirectory) is { } tapset)
         {
@@ -123,7 +149,6 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         }
 
         directories.AddRange(options.IncludeDirectories);
-        var library = MacroLibrary.Load(directories, options.Runtime, baseOptions, diagnostics);
-        return baseOptions with { Library = library };
+        return directories;
     }
 }

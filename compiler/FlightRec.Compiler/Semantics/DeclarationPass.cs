@@ -10,27 +10,39 @@ public sealed class DeclarationPass : ISemanticPass
 {
     public void Run(SemanticContext context)
     {
-        foreach (var declaration in context.Script.Declarations)
+        foreach (var file in context.Files)
         {
-            switch (declaration)
+            bool tapset = !ReferenceEquals(file, context.Script);
+            foreach (var declaration in file.Declarations)
             {
-                case GlobalDeclaration globals:
-                    foreach (var variable in globals.Variables)
-                    {
-                        AddGlobal(context, variable);
-                    }
+                switch (declaration)
+                {
+                    case GlobalDeclaration globals:
+                        foreach (var variable in globals.Variables)
+                        {
+                            AddGlobal(context, variable, globals.Private, tapset);
+                        }
 
-                    break;
-                case FunctionDeclaration function:
-                    AddFunction(context, function);
-                    break;
+                        break;
+                    case FunctionDeclaration function:
+                        AddFunction(context, function, tapset);
+                        break;
+                }
             }
         }
     }
 
-    private static void AddGlobal(SemanticContext context, GlobalVariable variable)
+    // A tapset name the user script also declares stays the user's: the tapset copy is not added.
+    private static void AddGlobal(SemanticContext context, GlobalVariable variable, bool isPrivate, bool tapset)
     {
-        if (context.GlobalsByName.ContainsKey(variable.Name))
+        var privateKey = (variable.Span.File, variable.Name);
+        bool exists = isPrivate ? context.PrivateGlobals.ContainsKey(privateKey) : context.GlobalsByName.ContainsKey(variable.Name);
+        if (exists && tapset && !isPrivate)
+        {
+            return;
+        }
+
+        if (exists)
         {
             context.Error("duplicate global variable declaration", (variable.Span, TokenDescriber.Identifier(variable.Name)));
             return;
@@ -61,13 +73,27 @@ public sealed class DeclarationPass : ISemanticPass
         }
 
         context.Globals.Add(symbol);
-        context.GlobalsByName.Add(variable.Name, symbol);
+        if (isPrivate)
+        {
+            context.PrivateGlobals.Add(privateKey, symbol);
+        }
+        else
+        {
+            context.GlobalsByName.Add(variable.Name, symbol);
+        }
     }
 
-    private static void AddFunction(SemanticContext context, FunctionDeclaration function)
+    private static void AddFunction(SemanticContext context, FunctionDeclaration function, bool tapset)
     {
         var key = (function.Name, function.Parameters.Length);
-        if (context.Functions.ContainsKey(key))
+        var privateKey = (function.Span.File, function.Name, function.Parameters.Length);
+        bool exists = function.Private ? context.PrivateFunctions.ContainsKey(privateKey) : context.Functions.ContainsKey(key);
+        if (exists && tapset && !function.Private)
+        {
+            return;
+        }
+
+        if (exists)
         {
             context.Error($"function '{function.Name}' redefined", (function.Span, TokenDescriber.Identifier(function.Name)));
             return;
@@ -79,10 +105,18 @@ public sealed class DeclarationPass : ISemanticPass
             symbol.SetArity(0);
             return symbol;
         }).ToArray();
-        context.Functions.Add(key, new FunctionSymbol(function.Name, parameters, function.Span, function)
+        var symbol = new FunctionSymbol(function.Name, parameters, function.Span, function)
         {
             ReturnType = TypeOf(function.ReturnType),
-        });
+        };
+        if (function.Private)
+        {
+            context.PrivateFunctions.Add(privateKey, symbol);
+        }
+        else
+        {
+            context.Functions.Add(key, symbol);
+        }
     }
 
     private static SemanticType TypeOf(ScriptType type) => type switch

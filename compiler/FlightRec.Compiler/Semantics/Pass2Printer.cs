@@ -24,7 +24,7 @@ public static class Pass2Printer
             }
         }
 
-        var functions = context.Functions.Values.Where(f => f.Used)
+        var functions = context.AllFunctions.Where(f => f.Used)
             .Concat(context.Builtins.Values.Where(b => b.Used))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ThenBy(f => f.Arity)

@@ -1,12 +1,30 @@
 using FlightRec.Compiler.Diagnostics;
+using FlightRec.Compiler.Parsing;
 using FlightRec.Compiler.Syntax;
+using FlightRec.Runtime.Providers.Catalogue;
 
 namespace FlightRec.Compiler.Semantics;
 
 /// <summary>Everything pass 2 learns about one script, shared by its passes.</summary>
 public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics)
 {
+    /// <summary>The user's script.</summary>
     public ScriptFile Script { get; } = script;
+
+    /// <summary>The user's script, then every tapset file the program needs, in the order they were pulled in.</summary>
+    public List<ScriptFile> Files { get; } = [script];
+
+    /// <summary>Every parsed tapset file; <see cref="TapsetPass"/> moves the needed ones into <see cref="Files"/>.</summary>
+    public TapsetLibrary Library { get; init; } = TapsetLibrary.Empty;
+
+    /// <summary>-g: guru mode, which unlocks tapset functions marked <c>/* guru */</c>.</summary>
+    public bool Guru { get; init; }
+
+    /// <summary>The probe families the runtime can arm.</summary>
+    public ProbeCatalogue Catalogue { get; init; } = ProbeCatalogue.CreateDefault();
+
+    /// <summary>Alias suffixes (PR12210) exist from --compatible=2.0 on.</summary>
+    public bool SuffixesAllowed { get; init; } = true;
 
     /// <summary>-u: nothing is elided.</summary>
     public bool Unoptimized { get; init; }
@@ -23,6 +41,23 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
 
     /// <summary>Script functions by name and arity.</summary>
     public Dictionary<(string Name, int Arity), FunctionSymbol> Functions { get; } = [];
+
+    /// <summary>Private globals, visible only in the file that declares them.</summary>
+    public Dictionary<(SourceFile File, string Name), VariableSymbol> PrivateGlobals { get; } = [];
+
+    /// <summary>Private functions, callable only from the file that declares them.</summary>
+    public Dictionary<(SourceFile File, string Name, int Arity), FunctionSymbol> PrivateFunctions { get; } = [];
+
+    /// <summary>Every script and tapset function, public ones first.</summary>
+    public IEnumerable<FunctionSymbol> AllFunctions => Functions.Values.Concat(PrivateFunctions.Values);
+
+    /// <summary>The global a name means in a file: its own private one, else a public one.</summary>
+    public VariableSymbol? GlobalFor(SourceFile file, string name) =>
+        PrivateGlobals.GetValueOrDefault((file, name)) ?? GlobalsByName.GetValueOrDefault(name);
+
+    /// <summary>The script function a call in a file reaches: its own private one, else a public one.</summary>
+    public FunctionSymbol? FunctionFor(SourceFile file, string name, int arity) =>
+        PrivateFunctions.GetValueOrDefault((file, name, arity)) ?? Functions.GetValueOrDefault((name, arity));
 
     /// <summary>The built-ins the script calls, created on first use.</summary>
     public Dictionary<(string Name, int Arity), FunctionSymbol> Builtins { get; } = [];

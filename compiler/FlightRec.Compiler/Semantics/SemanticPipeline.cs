@@ -11,15 +11,19 @@ public static class SemanticPipeline
 {
     private static readonly ISemanticPass[] Passes =
     [
+        new TapsetPass(),
         new DeclarationPass(),
         new ProbePointPass(),
         new SymbolResolutionPass(),
         new TypeInferencePass(),
     ];
 
-    public static SemanticContext Run(ScriptFile script, DiagnosticBag diagnostics, bool unoptimized = false)
+    public static SemanticContext Run(ScriptFile script, DiagnosticBag diagnostics, bool unoptimized = false) =>
+        Run(new SemanticContext(script, diagnostics) { Unoptimized = unoptimized });
+
+    public static SemanticContext Run(SemanticContext context)
     {
-        var context = new SemanticContext(script, diagnostics) { Unoptimized = unoptimized };
+        var diagnostics = context.Diagnostics;
         foreach (var pass in Passes)
         {
             pass.Run(context);

@@ -24,7 +24,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
             walker.Finish();
         }
 
-        foreach (var function in context.Functions.Values)
+        foreach (var function in context.AllFunctions)
         {
             if (function.Declaration?.Body is Block body)
             {
@@ -378,7 +378,8 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private VariableSymbol Lookup(string name, SourceSpan span, string token)
         {
             VariableSymbol? symbol = function?.Parameters.FirstOrDefault(p => p.Name == name);
-            if (symbol is null && !context.GlobalsByName.TryGetValue(name, out symbol) && !_locals.TryGetValue(name, out symbol))
+            symbol ??= context.GlobalFor(span.File, name);
+            if (symbol is null && !_locals.TryGetValue(name, out symbol))
             {
                 symbol = new VariableSymbol(name, SymbolKind.Local, span);
                 _locals.Add(name, symbol);
@@ -402,9 +403,16 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             int arity = call.Arguments.Length;
-            var target = context.Functions.GetValueOrDefault((call.Name, arity)) ?? Builtin(call.Name, arity);
+            var target = context.FunctionFor(call.Span.File, call.Name, arity) ?? Builtin(call.Name, arity);
             if (target is not null)
             {
+                // stap: an embedded function marked /* guru */ needs -g unless a tapset calls it.
+                if (!context.Guru && target.Declaration?.Body is EmbeddedCode code
+                    && code.Code.Contains("/* guru */", StringComparison.Ordinal) && call.Span.File == context.Script.Source)
+                {
+                    context.Error("function may not be used unless -g is specified", call);
+                }
+
                 target.Used = true;
                 context.Calls[call] = target;
                 if (_iterating.FirstOrDefault(a => WrittenGlobals(target, []).Contains(a.Name)) is { } modified)
@@ -456,12 +464,12 @@ public sealed class SymbolResolutionPass : ISemanticPass
 
             foreach (var node in SyntaxChildren.DescendantsAndSelf(body))
             {
-                if (SyntaxChildren.WrittenVariable(node) is { } v && context.GlobalsByName.ContainsKey(v.Name)
+                if (SyntaxChildren.WrittenVariable(node) is { } v && context.GlobalFor(v.Span.File, v.Name) is not null
                     && target.Parameters.All(p => p.Name != v.Name))
                 {
                     written.Add(v.Name);
                 }
-                else if (node is FunctionCall call && context.Functions.GetValueOrDefault((call.Name, call.Arguments.Length)) is { } callee)
+                else if (node is FunctionCall call && context.FunctionFor(call.Span.File, call.Name, call.Arguments.Length) is { } callee)
                 {
                     written.UnionWith(WrittenGlobals(callee, visited));
                 }

@@ -33,7 +33,7 @@ public sealed class TypeInferencePass : ISemanticPass
 
     private static void VisitAll(SemanticContext context, TypeInference inference)
     {
-        foreach (var function in context.Functions.Values)
+        foreach (var function in context.AllFunctions)
         {
             if (function.Declaration?.Body is Block body)
             {
@@ -57,7 +57,7 @@ public sealed class TypeInferencePass : ISemanticPass
     private static void ReportUnresolved(SemanticContext context)
     {
         var symbols = context.Globals
-            .Concat(context.Functions.Values.SelectMany(f => f.Parameters.Concat(f.Locals)))
+            .Concat(context.AllFunctions.SelectMany(f => f.Parameters.Concat(f.Locals)))
             .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
         foreach (var symbol in symbols)
         {
