@@ -20,7 +20,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         if (libraryDiagnostics.HasErrors)
         {
             printer.Write(stderr, libraryDiagnostics.Items.Where(d => d.IsError));
-            return Fail(1, libraryDiagnostics.ErrorCount);
+            return Fail(1, libraryDiagnostics.Items.Count(d => d.IsError && d.Kind == "parse error"));
         }
 
         SourceFile source;

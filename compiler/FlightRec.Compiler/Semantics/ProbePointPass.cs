@@ -90,12 +90,12 @@ public sealed class ProbePointPass : ISemanticPass
     }
 
     /// <summary>Never swallowed by wildcard or optional matching, so a loop is always reported.</summary>
-    private sealed class RecursiveAliasError(string message) : ResolveError(message, null);
+    private sealed class RecursiveAliasError(string message, ProbePointComponent? at) : ResolveError(message, at);
 
     private sealed class Resolver(SemanticContext context, ProbeMatchNode root)
     {
         private readonly List<(ImmutableList<Block> Bodies, SymbolScope Scope)> _scopes = [];
-        private readonly HashSet<(string, string)> _reported = [];
+        private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
         /// <summary>stap's derive_probes: the probes of a list of points; reports or rethrows failures.</summary>
         public List<ProbeSymbol> Derive(IEnumerable<ProbePoint> points, Derivation derivation, bool parentOptional, bool rethrow)
@@ -137,8 +137,8 @@ public sealed class ProbePointPass : ISemanticPass
 
         private void Report(ProbePoint point, ResolveError error)
         {
-            // stap suppresses repeats of one message (an alias loop fails at every level).
-            if (!_reported.Add((ProbePointText.Point(point), error.Message)))
+            // stap suppresses repeats of one message, wherever they are (an alias loop fails at every level).
+            if (!_reported.Add(error.Message))
             {
                 return;
             }
@@ -266,9 +266,9 @@ public sealed class ProbePointPass : ISemanticPass
                 {
                     results.AddRange(ExpandAlias(alias, point, used, suffix, derivation));
                 }
-                catch (RecursiveAliasError)
+                catch (RecursiveAliasError e)
                 {
-                    throw;
+                    throw new RecursiveAliasError(e.Message, e.At ?? components[position]);
                 }
                 catch (ResolveError e) when (!point.Optional)
                 {
@@ -284,12 +284,15 @@ public sealed class ProbePointPass : ISemanticPass
         private List<ProbeSymbol> ExpandAlias(ProbeDeclaration alias, ProbePoint use, List<ProbePointComponent> used,
             List<ProbePointComponent> suffix, Derivation derivation)
         {
-            var location = use.Components[0];
-            if (derivation.Aliases.Contains(alias))
+            // stap's check: the alias whose expansion produced this point already appeared further up the chain.
+            var aliases = derivation.Aliases;
+            if (aliases.Count > 1 && aliases.IndexOf(aliases[^1], 0, aliases.Count - 1, ReferenceEqualityComparer.Instance) >= 0)
             {
-                string name = string.Join('.', used.Select(c => Part(c).ToString()));
+                var location = used.Count > 0 ? used[0] : suffix[0];
+                string name = string.Join('.', used.Concat(suffix).Select(c => Part(c).ToString()));
                 throw new RecursiveAliasError(
-                    $"recursive loop in alias expansion of {name} at {location.Span.File.Name}:{location.Span.Line}:{location.Span.Column}");
+                    $"recursive loop in alias expansion of {name} at {location.Span.File.Name}:{location.Span.Line}:{location.Span.Column}",
+                    null);
             }
 
             var inner = derivation with
