@@ -55,7 +55,8 @@ internal static class TracefsLocator
         string availableEvents = Path.Combine(root, "available_events");
         try
         {
-            return TracefsListing.Available(root, ParseAvailableEvents(File.ReadAllText(availableEvents)));
+            var (events, eventSet) = ParseAvailableEvents(File.ReadAllText(availableEvents));
+            return TracefsListing.Available(root, events, eventSet);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -68,7 +69,7 @@ internal static class TracefsLocator
     }
 
     // "subsystem:event" per line, in file order, without repeats.
-    internal static ImmutableArray<string> ParseAvailableEvents(string text)
+    private static (ImmutableArray<string> Events, HashSet<string> EventSet) ParseAvailableEvents(string text)
     {
         var events = ImmutableArray.CreateBuilder<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -86,7 +87,7 @@ internal static class TracefsLocator
             }
         }
 
-        return events.ToImmutable();
+        return (events.ToImmutable(), seen);
     }
 
     // Fallback without available_events: every events/SUBSYSTEM/EVENT directory, sorted so the

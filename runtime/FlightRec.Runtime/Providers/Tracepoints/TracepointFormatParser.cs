@@ -113,5 +113,5 @@ internal static class TracepointFormatParser
     }
 
     private static TracefsException Malformed(string path, int line, string expected, string found) =>
-        new($"malformed tracepoint format {path} line {line}: expected {expected}, found \"{found.Trim()}\"");
+        new($"malformed tracepoint format {path} line {line}: expected {expected}, found \"{found.Trim().Replace('\t', ' ')}\"");
 }
