@@ -20,10 +20,17 @@ public sealed class TracefsCatalogue
 
     private TracefsCatalogue(Func<TracefsListing> list) => _listing = new Lazy<TracefsListing>(list);
 
-    /// <summary>$FLIGHTREC_TRACEFS when set, otherwise /sys/kernel/tracing, then /sys/kernel/debug/tracing.</summary>
-    public static TracefsCatalogue Open() => new(TracefsLocator.FromEnvironment);
+    /// <summary>
+    /// $FLIGHTREC_TRACEFS (read now) when set, otherwise /sys/kernel/tracing, then
+    /// /sys/kernel/debug/tracing (looked at on first use).
+    /// </summary>
+    public static TracefsCatalogue Open()
+    {
+        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return new(() => TracefsLocator.FromEnvironment(configured));
+    }
 
-    /// <summary>The tracefs at exactly <paramref name="root"/>.</summary>
+    /// <summary>The tracefs at exactly <paramref name="root"/> (made absolute).</summary>
     public static TracefsCatalogue Open(string root) => new(() => TracefsLocator.At(root));
 
     /// <summary>The tracefs directory in use; null when unavailable.</summary>

@@ -16,10 +16,10 @@ internal static class TracefsLocator
     public static readonly string NotMounted =
         $"tracefs is not mounted (looked in {MountPoint} and {DebugFsMountPoint}); mount it with: mount -t tracefs nodev {MountPoint}";
 
-    /// <summary>FLIGHTREC_TRACEFS when set, else the standard mount points in order.</summary>
-    public static TracefsListing FromEnvironment()
+    /// <summary>The tracefs at <paramref name="configured"/> (FLIGHTREC_TRACEFS) when set, else the standard mount points in order.</summary>
+    public static TracefsListing FromEnvironment(string? configured)
     {
-        if (Environment.GetEnvironmentVariable(TracefsCatalogue.EnvironmentVariable) is { Length: > 0 } configured)
+        if (configured is { Length: > 0 })
         {
             return At(configured, $" (from {TracefsCatalogue.EnvironmentVariable})");
         }
@@ -38,6 +38,13 @@ internal static class TracefsLocator
     /// <summary>The tracefs at exactly <paramref name="root"/>; <paramref name="origin"/> says where that path came from.</summary>
     public static TracefsListing At(string root, string origin = "")
     {
+        if (root.Length == 0 || root.Contains('\0'))
+        {
+            return TracefsListing.Unavailable($"no tracefs at \"{root.Replace("\0", "\\0")}\"{origin}: not a usable path");
+        }
+
+        // Absolute, so later reads (formats, arming) do not depend on the working directory.
+        root = Path.GetFullPath(root);
         if (TryList(root) is { } listing)
         {
             return listing;

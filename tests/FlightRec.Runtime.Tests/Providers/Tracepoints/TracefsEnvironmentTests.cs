@@ -28,17 +28,24 @@ public sealed class TracefsEnvironmentTests
         Assert.Equal($"no tracefs at {root} (from FLIGHTREC_TRACEFS): no such directory", catalogue.UnavailableReason);
     }
 
-    // Opens with FLIGHTREC_TRACEFS set and reads the listing before the variable is restored
-    // (the catalogue looks only on first use).
+    [Fact]
+    public void TheVariableIsReadWhenOpeningNotOnFirstUse()
+    {
+        using var tracefs = new FakeTracefs().WithAvailableEvents("fake:only_here");
+
+        var catalogue = WithOverride(tracefs.Root, TracefsCatalogue.Open);
+
+        Assert.Equal(["fake:only_here"], catalogue.Events);
+    }
+
+    // Opens with FLIGHTREC_TRACEFS set; the listing is read later, after it is restored.
     private static TracefsCatalogue WithOverride(string root, Func<TracefsCatalogue> open)
     {
         string? saved = Environment.GetEnvironmentVariable(TracefsCatalogue.EnvironmentVariable);
         Environment.SetEnvironmentVariable(TracefsCatalogue.EnvironmentVariable, root);
         try
         {
-            var catalogue = open();
-            _ = catalogue.IsAvailable;
-            return catalogue;
+            return open();
         }
         finally
         {

@@ -100,6 +100,24 @@ public sealed class TracefsErrorTests : IDisposable
     }
 
     [Fact]
+    public void TheRootIsNormalisedToAnAbsolutePath()
+    {
+        // (Relative roots resolve against the working directory the same way; changing it here would race other tests.)
+        var catalogue = TracefsCatalogue.Open(Path.Combine(_tracefs.Root, "sub", "..", "."));
+
+        Assert.Equal(_tracefs.Root, catalogue.Root);
+        Assert.Equal(["sched:sched_switch"], catalogue.Events);
+    }
+
+    [Theory]
+    [InlineData("", "no tracefs at \"\": not a usable path")]
+    [InlineData("a\0b", "no tracefs at \"a\\0b\": not a usable path")]
+    public void AnEmptyOrNulPathIsNotUsable(string root, string expected)
+    {
+        Assert.Equal(expected, TracefsCatalogue.Open(root).UnavailableReason);
+    }
+
+    [Fact]
     public void AnEmptyDirectoryIsNotTracefs()
     {
         string root = Directory.CreateDirectory(Path.Combine(_tracefs.Root, "empty")).FullName;
