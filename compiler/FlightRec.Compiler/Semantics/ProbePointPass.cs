@@ -18,7 +18,7 @@ public sealed class ProbePointPass : ISemanticPass
     // Families stap has and FlightRec does not implement yet: say so instead of "mismatch".
     private static readonly HashSet<string> UnimplementedFamilies =
     [
-        "kernel", "kernel.function", "kernel.statement", "kernel.data", "kernel.mark", "kernel.trace",
+        "kernel", "kernel.function", "kernel.statement", "kernel.data", "kernel.mark",
         "module", "process", "syscall", "nd_syscall", "perf", "procfs", "netfilter", "java",
         "python2", "python3", "hrtimer", "kprobe", "debuginfod", "generic", "scheduler", "vm", "ioblock",
         "socket", "tcp", "udp", "signal", "nfs", "sunrpc", "scsi", "irq_handler", "softirq", "workqueue",

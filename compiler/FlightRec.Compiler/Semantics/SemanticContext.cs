@@ -64,6 +64,9 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
 
     public List<ProbeSymbol> Probes { get; } = [];
 
+    /// <summary>The type of each resolved target variable expression (<c>$field</c>, <c>$array[i]</c>).</summary>
+    public Dictionary<Expression, SemanticType> TargetTypes { get; } = new(ReferenceEqualityComparer.Instance);
+
     public Dictionary<FunctionCall, FunctionSymbol> Calls { get; } = new(ReferenceEqualityComparer.Instance);
 
     public void Error(string message, Node at) => Error(message, TokenDescriber.Describe(at));

@@ -15,7 +15,8 @@ public sealed class SymbolResolutionPass : ISemanticPass
     {
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
-            var walker = new Walker(context, null, probe.Scope);
+            var sharing = context.Probes.Where(p => ReferenceEquals(p.Scope, probe.Scope)).ToList();
+            var walker = new Walker(context, null, probe.Scope, new TargetVariableResolver(context, sharing));
             foreach (var body in probe.Bodies)
             {
                 walker.Statement(body);
@@ -28,7 +29,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             if (function.Declaration?.Body is Block body)
             {
-                var walker = new Walker(context, function, function.Scope);
+                var walker = new Walker(context, function, function.Scope, new TargetVariableResolver(context, null));
                 walker.Statement(body);
                 walker.Finish();
             }
@@ -40,7 +41,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         }
     }
 
-    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope)
+    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope, TargetVariableResolver targets)
     {
         private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
         private readonly List<VariableSymbol> _iterating = [];
@@ -239,8 +240,18 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 case AtOperator at:
                     Expression(at.Operand);
                     break;
-                case TargetVariable or TargetExpression or CastExpression or EnumNameExpression or DerefExpression
-                    or AtLiteralOperator:
+                case TargetVariable or TargetExpression:
+                    if (e is TargetExpression te)
+                    {
+                        foreach (var index in te.Components.Select(c => c.Index).OfType<Expression>())
+                        {
+                            Expression(index);
+                        }
+                    }
+
+                    targets.Resolve(e);
+                    break;
+                case CastExpression or EnumNameExpression or DerefExpression or AtLiteralOperator:
                     context.Error("unresolved target-symbol expression", e);
                     break;
             }
@@ -254,6 +265,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 context.Error("Expecting lvalue for assignment", a);
             }
 
+            targets.RefuseWrite(a.Target);
             if (a.Operator == "<<<")
             {
                 Aggregate(a.Target, fed: true);

@@ -155,6 +155,8 @@ internal sealed class TypeInference(SemanticContext context)
         {
             case NumberLiteral:
                 return Literal(e, SemanticType.Long, t);
+            case TargetVariable or TargetExpression when context.TargetTypes.TryGetValue(e, out var targetType):
+                return Literal(e, targetType, t);
             case StringLiteral:
                 return Literal(e, SemanticType.String, t);
             case Variable v:

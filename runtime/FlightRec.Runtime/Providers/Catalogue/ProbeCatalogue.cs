@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlightRec.Runtime.Providers.Tracepoints;
 
 namespace FlightRec.Runtime.Providers.Catalogue;
 
@@ -14,8 +15,10 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
 
     public IReadOnlyList<ProbePattern> Patterns { get; } = patterns;
 
-    /// <summary>The families of the host as built today.</summary>
-    public static ProbeCatalogue CreateDefault()
+    /// <summary>The families of the host as built today, with tracepoints from the running kernel's tracefs.</summary>
+    public static ProbeCatalogue CreateDefault() => CreateDefault(TracefsCatalogue.Open());
+
+    public static ProbeCatalogue CreateDefault(TracefsCatalogue tracefs)
     {
         var patterns = new List<ProbePattern>();
         var session = new SessionPointBuilder();
@@ -40,6 +43,8 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
 
         patterns.Add(Pattern(new ProfileTimerPointBuilder(), ("timer", ProbeArgumentKind.None),
             ("profile", ProbeArgumentKind.None), ("tick", ProbeArgumentKind.None)));
+        patterns.Add(Pattern(new TracepointPointBuilder(tracefs), ("kernel", ProbeArgumentKind.None),
+            ("trace", ProbeArgumentKind.String)));
         return new ProbeCatalogue(patterns);
     }
 

@@ -1,4 +1,4 @@
-namespace FlightRec.Compiler.Semantics;
+namespace FlightRec.Runtime.Providers.Catalogue;
 
 /// <summary>
 /// stap's "(similar: a, b, c)" suggestions: candidates ranked by an edit distance where a
