@@ -23,7 +23,8 @@ public class SemanticGoldenTests
     public void MatchesGolden(string name)
     {
         var golden = GoldenCase.Load(GoldenCase.P2Directory, name) with { Pass = 2 };
-        var outcome = InProcessFrstap.Run(golden.Arguments(golden.FileName), golden.Directory, GoldenCase.RepositoryTapset);
+        var outcome = InProcessFrstap.Run(golden.Arguments(golden.FileName), golden.Directory, GoldenCase.RepositoryTapset,
+            Path.Combine(GoldenCase.P2Directory, "tracefs"));
         GoldenFile.Verify(golden.GoldenPath, golden.Render(outcome));
     }
 }
