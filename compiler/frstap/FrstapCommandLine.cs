@@ -39,13 +39,15 @@ public static class FrstapCommandLine
         var runtime = new Option<string?>("--runtime") { Description = "Runtime: kernel or bpf." };
         var release = new Option<string?>("-r") { Description = "Kernel RELEASE for %( kernel_v %) conditions." };
         var version = new Option<bool>("-V", "--version") { Description = "Show the version." };
+        var list = new Option<string?>("-l") { Description = "List the probe points matching PATTERN." };
+        var listVariables = new Option<string?>("-L") { Description = "List matching probe points with their variables." };
         var rest = new Argument<string[]>("SCRIPT [ARGS]") { Arity = ArgumentArity.ZeroOrMore };
 
         var root = new RootCommand("frstap: compile and run FlightRec probe scripts.")
         {
             pass, script, guru, include, defines, verbose, unoptimized, noWarnings, warningsAsErrors, module, keep,
             output, bulk, bufferSize, command, target, flightRecorder, overwrite, timeout, globals, compatible,
-            runtime, release, version, rotation, rest,
+            runtime, release, version, rotation, list, listVariables, rest,
         };
         root.Options.Remove(root.Options.First(o => o.Name == "--version"));
         root.TreatUnmatchedTokensAsErrors = true;
@@ -81,8 +83,23 @@ public static class FrstapCommandLine
             return 1;
         }
 
+        string? listPattern = parsed.GetValue(list);
+        string? listVariablesPattern = parsed.GetValue(listVariables);
+        if (listPattern is not null && listVariablesPattern is not null)
+        {
+            stderr.WriteLine("ERROR: only one of the -l/-L/--dump-* switches may be specified");
+            return 1;
+        }
+
         var words = parsed.GetValue(rest) ?? [];
         var texts = parsed.GetValue(script) ?? [];
+        if ((listPattern ?? listVariablesPattern) is { } pattern)
+        {
+            // stap -l/-L: elaborate "probe PATTERN {}" and list what it resolves to.
+            texts = [$"probe {pattern} {{}}"];
+            lastPass = 2;
+        }
+
         if (texts.Length > 1)
         {
             stderr.WriteLine("Only one script can be given on the command line.");
@@ -139,6 +156,8 @@ public static class FrstapCommandLine
             ModuleName = moduleName.Length == 0 ? null : moduleName,
             Defines = parsed.GetValue(defines) ?? [],
             GlobalAssignments = parsed.GetValue(globals) ?? [],
+            Listing = listVariablesPattern is not null ? ProbeListingMode.WithVariables
+                : listPattern is not null ? ProbeListingMode.Points : ProbeListingMode.None,
         };
 
         try

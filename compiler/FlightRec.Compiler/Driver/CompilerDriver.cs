@@ -58,11 +58,19 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         var semanticDiagnostics = new DiagnosticBag();
         var program = SemanticPipeline.Run(new SemanticContext(result.Script!, semanticDiagnostics)
         {
-            Unoptimized = options.Unoptimized,
+            Unoptimized = options.Unoptimized || options.Listing != ProbeListingMode.None,
             Guru = options.Guru,
             Library = tapsets,
             SuffixesAllowed = Parsing.Preprocessing.VersionCompare.Compare(options.CompatibleVersion, "2.0") >= 0,
         });
+        if (options.Listing != ProbeListingMode.None)
+        {
+            // stap stays quiet in dump mode: a pattern that matches nothing just lists nothing.
+            string listing = semanticDiagnostics.HasErrors ? "" : ProbeListing.Print(program, options.Listing == ProbeListingMode.WithVariables);
+            stdout.Write(listing);
+            return listing.Length > 0 ? 0 : 1;
+        }
+
         printer.Write(stderr, semanticDiagnostics.Items);
         if (semanticDiagnostics.HasErrors)
         {

@@ -41,4 +41,7 @@ public sealed record CompilerOptions
 
     /// <summary>-G NAME=VALUE start values of globals.</summary>
     public IReadOnlyList<string> GlobalAssignments { get; init; } = [];
+
+    /// <summary>-l / -L: list the probe points the script's one probe resolves to instead of printing pass 2.</summary>
+    public ProbeListingMode Listing { get; init; }
 }

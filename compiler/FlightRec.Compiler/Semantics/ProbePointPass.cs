@@ -51,7 +51,10 @@ public sealed class ProbePointPass : ISemanticPass
         var resolver = new Resolver(context, root);
         foreach (var probe in context.Files.SelectMany(f => f.Probes).Where(p => p.Kind == AliasKind.None))
         {
-            var derivation = new Derivation([ProbePointText.Signature(probe)], [], [probe.Body], [], []);
+            var derivation = new Derivation([ProbePointText.Signature(probe)], [], [probe.Body], [], [])
+            {
+                Primary = probe.Span.File == context.Script.Source,
+            };
             context.Probes.AddRange(resolver.Derive(probe.Points, derivation, parentOptional: false, rethrow: false));
         }
 
@@ -81,7 +84,13 @@ public sealed class ProbePointPass : ISemanticPass
         ImmutableList<Block> Before,
         ImmutableList<Block> Bodies,
         ImmutableList<Block> After,
-        ImmutableList<ProbeDeclaration> Aliases);
+        ImmutableList<ProbeDeclaration> Aliases)
+    {
+        /// <summary>The name -l shows: set by the first alias expanded from the user's point.</summary>
+        public string? ListedAs { get; init; }
+
+        public bool Primary { get; init; } = true;
+    }
 
     /// <summary>A resolution failure; <see cref="At"/> is null for a family's own complaint (no token, as in stap).</summary>
     private class ResolveError(string message, ProbePointComponent? at) : Exception(message)
@@ -303,6 +312,7 @@ public sealed class ProbePointPass : ISemanticPass
                     ? derivation.After.Add(alias.Body)
                     : alias.Epilogue is { } epilogue ? derivation.After.Add(epilogue) : derivation.After,
                 Aliases = derivation.Aliases.Add(alias),
+                ListedAs = derivation.ListedAs ?? string.Join('.', used.Concat(suffix).Select(c => Part(c).ToString())),
             };
             var points = alias.Points.Select(p => suffix.Count == 0 ? p : p with { Components = [.. p.Components, .. suffix] });
             return Derive(points, inner, use.Optional, rethrow: suffix.Count > 0);
@@ -319,7 +329,11 @@ public sealed class ProbePointPass : ISemanticPass
             }
 
             string chain = string.Concat(derivation.Chain.Select(c => " <- " + c));
-            return new ProbeSymbol(resolved.Point, chain, bodies, scope, resolved.TargetVariables);
+            return new ProbeSymbol(resolved.Point, chain, bodies, scope, resolved.TargetVariables)
+            {
+                ListedAs = derivation.ListedAs ?? resolved.Point,
+                IsPrimary = derivation.Primary,
+            };
         }
 
         // stap suggests the names one level down, without arguments, from the glob's prefix.

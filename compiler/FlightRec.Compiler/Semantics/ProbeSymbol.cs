@@ -25,4 +25,10 @@ public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<B
     public IReadOnlyList<ProbeTargetVariable> TargetVariables { get; } = targetVariables;
 
     public List<VariableSymbol> Locals => Scope.Locals;
+
+    /// <summary>How -l names it: the outermost alias used (with any suffix), or the concrete point.</summary>
+    public string ListedAs { get; init; } = point;
+
+    /// <summary>Derived from a probe of the user's script (not one a tapset declares on its own).</summary>
+    public bool IsPrimary { get; init; } = true;
 }
