@@ -86,6 +86,9 @@ public sealed class ProbePointPass : ISemanticPass
         ImmutableList<Block> After,
         ImmutableList<ProbeDeclaration> Aliases)
     {
+        /// <summary>The <c>if (...)</c> guards met on the way, all of which must hold (stap joins them with &amp;&amp;).</summary>
+        public ImmutableList<Expression> Conditions { get; init; } = [];
+
         /// <summary>The name -l shows: set by the first alias expanded from the user's point.</summary>
         public string? ListedAs { get; init; }
 
@@ -116,9 +119,12 @@ public sealed class ProbePointPass : ISemanticPass
                 try
                 {
                     int before = results.Count;
+                    var guarded = point.Condition is { } condition
+                        ? derivation with { Conditions = derivation.Conditions.Add(condition) }
+                        : derivation;
                     try
                     {
-                        Build(root, point, [.. point.Components], 0, derivation, results);
+                        Build(root, point, [.. point.Components], 0, guarded, results);
                     }
                     catch (ResolveError) when (optional)
                     {
@@ -333,6 +339,7 @@ public sealed class ProbePointPass : ISemanticPass
             {
                 ListedAs = derivation.ListedAs ?? resolved.Point,
                 IsPrimary = derivation.Primary,
+                Conditions = derivation.Conditions,
             };
         }
 

@@ -29,6 +29,9 @@ public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<B
     /// <summary>How -l names it: the outermost alias used (with any suffix), or the concrete point.</summary>
     public string ListedAs { get; init; } = point;
 
+    /// <summary>The probe's <c>if (...)</c> guards (its own and its aliases'); it is enabled while all hold.</summary>
+    public IReadOnlyList<Expression> Conditions { get; init; } = [];
+
     /// <summary>Derived from a probe of the user's script (not one a tapset declares on its own).</summary>
     public bool IsPrimary { get; init; } = true;
 }

@@ -17,6 +17,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             var sharing = context.Probes.Where(p => ReferenceEquals(p.Scope, probe.Scope)).ToList();
             var walker = new Walker(context, null, probe.Scope, new TargetVariableResolver(context, sharing));
+            foreach (var condition in sharing.SelectMany(p => p.Conditions).Distinct(ReferenceEqualityComparer.Instance).Cast<Expression>())
+            {
+                walker.Condition(condition);
+            }
+
             foreach (var body in probe.Bodies)
             {
                 walker.Statement(body);
@@ -101,6 +106,20 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     context.Error($"cannot '{word}' outside loop", statement);
                     break;
             }
+        }
+
+        /// <summary>A probe's <c>if (...)</c> guard may read globals only: it is evaluated outside any handler.</summary>
+        public void Condition(Expression condition)
+        {
+            var undeclared = SyntaxChildren.DescendantsAndSelf(condition).OfType<Variable>()
+                .FirstOrDefault(v => context.GlobalFor(v.Span.File, v.Name) is null);
+            if (undeclared is not null)
+            {
+                context.Error("probe condition must not reference undeclared global", undeclared);
+                return;
+            }
+
+            Expression(condition);
         }
 
         private void Loop(Statement body)

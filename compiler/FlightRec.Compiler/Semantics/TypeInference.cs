@@ -18,6 +18,9 @@ internal sealed class TypeInference(SemanticContext context)
     /// <summary>The scope of the body being visited.</summary>
     public SymbolScope Scope { get; set; } = new();
 
+    /// <summary>A probe's <c>if (...)</c> guard: a number, like an if statement's condition.</summary>
+    public void Condition(Expression condition) => Expr(condition, SemanticType.Long);
+
     public void Statement(Statement statement)
     {
         switch (statement)

@@ -47,6 +47,11 @@ public sealed class TypeInferencePass : ISemanticPass
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
             inference.Scope = probe.Scope;
+            foreach (var condition in context.Probes.Where(p => ReferenceEquals(p.Scope, probe.Scope)).SelectMany(p => p.Conditions).Distinct(ReferenceEqualityComparer.Instance).Cast<Expression>())
+            {
+                inference.Condition(condition);
+            }
+
             foreach (var body in probe.Bodies)
             {
                 inference.Statement(body);
