@@ -38,6 +38,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             context.Error("wrapping not supported for scalars", (global.DeclaredAt, TokenDescriber.Identifier(global.Name)));
         }
+
+        if (!context.Diagnostics.HasErrors)
+        {
+            EmbeddedPragmas.Resolve(context);
+        }
     }
 
     private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope)
@@ -123,20 +128,26 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             scope.ForeachVariables[fe] = [.. variables];
+            foreach (var slice in fe.Slice)
+            {
+                Optional(slice);
+            }
+
             VariableSymbol? iterated = null;
             if (fe.Source is Variable array)
             {
                 Array(array, fe.Keys.Length);
                 iterated = scope.Bindings[array];
+                if (fe.Slice.Length > 0 && fe.Slice.Length != fe.Keys.Length && iterated.Kind == SymbolKind.Global)
+                {
+                    // stap checks the slice after binding the array, so it names the array by its
+                    // mangled global name.
+                    context.Error($"unresolved arity-{fe.Slice.Length} global array __global_{array.Name}, missing global declaration?", array);
+                }
             }
             else
             {
                 Expression(fe.Source);
-            }
-
-            foreach (var slice in fe.Slice)
-            {
-                Optional(slice);
             }
 
             Optional(fe.Limit);

@@ -15,6 +15,9 @@ internal sealed class TypeInference(SemanticContext context)
 
     public FunctionSymbol? Function { get; set; }
 
+    /// <summary>Whether <c>@entry</c> may appear here: only in the bodies of a <c>.return</c> probe.</summary>
+    public bool EntryAllowed { get; set; }
+
     /// <summary>The scope of the body being visited.</summary>
     public SymbolScope Scope { get; set; } = new();
 
@@ -26,6 +29,19 @@ internal sealed class TypeInference(SemanticContext context)
                 foreach (var s in block.Statements)
                 {
                     Statement(s);
+                }
+
+                break;
+            case ExpressionStatement e when !EntryAllowed && !context.Unoptimized && SideEffects.None(context, e.Expression):
+                // stap elides the statement before typing it, so an @entry in it is never seen.
+                EntryAllowed = true;
+                try
+                {
+                    Expr(e.Expression, SemanticType.Unknown);
+                }
+                finally
+                {
+                    EntryAllowed = false;
                 }
 
                 break;
@@ -193,6 +209,8 @@ internal sealed class TypeInference(SemanticContext context)
                 return SemanticType.Unknown;
             case AtOperator { Name: "@defined" }:
                 return Literal(e, SemanticType.Long, t);
+            case AtOperator { Name: "@entry" } entry when !EntryAllowed:
+                throw new EntryOutsideReturnException(entry);
             case AtOperator at:
                 return Expr(at.Operand, t);
             default:

@@ -19,7 +19,11 @@ public sealed class TypeInferencePass : ISemanticPass
         for (int round = 0; round < MaxRounds; round++)
         {
             inference.Resolved = 0;
-            VisitAll(context, inference);
+            if (!VisitAll(context, inference))
+            {
+                return;
+            }
+
             if (inference.Resolved == 0)
             {
                 break;
@@ -27,11 +31,18 @@ public sealed class TypeInferencePass : ISemanticPass
         }
 
         inference.Report = true;
-        VisitAll(context, inference);
-        ReportUnresolved(context);
+        if (VisitAll(context, inference))
+        {
+            ReportUnresolved(context);
+            if (!context.Diagnostics.HasErrors)
+            {
+                EmbeddedPragmas.CheckAggregates(context);
+            }
+        }
     }
 
-    private static void VisitAll(SemanticContext context, TypeInference inference)
+    /// <summary>One round over every body; false when a body stopped the pass (stap threw).</summary>
+    private static bool VisitAll(SemanticContext context, TypeInference inference)
     {
         foreach (var function in context.Functions.Values)
         {
@@ -39,7 +50,13 @@ public sealed class TypeInferencePass : ISemanticPass
             {
                 inference.Function = function;
                 inference.Scope = function.Scope;
-                inference.Statement(body);
+
+                // stap drops uncalled functions before typing them; one that is called never runs in a .return probe's body.
+                inference.EntryAllowed = !function.Used;
+                if (!Visit(context, inference, body, $"function {function.Name}"))
+                {
+                    return false;
+                }
             }
         }
 
@@ -47,12 +64,38 @@ public sealed class TypeInferencePass : ISemanticPass
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
             inference.Scope = probe.Scope;
+            inference.EntryAllowed = IsReturnProbe(probe.Point);
             foreach (var body in probe.Bodies)
             {
-                inference.Statement(body);
+                if (!Visit(context, inference, body, $"probe {DerivedLocations.Of(probe)}"))
+                {
+                    return false;
+                }
             }
         }
+
+        return true;
     }
+
+    private static bool Visit(SemanticContext context, TypeInference inference, Block body, string what)
+    {
+        try
+        {
+            inference.Statement(body);
+            return true;
+        }
+        catch (EntryOutsideReturnException e)
+        {
+            context.Diagnostics.Add(Diagnostic.Semantic($"while processing {what}"));
+            context.Error(e.Message, (e.Entry.Span, $"operator '{e.Entry.Name}'"));
+            return false;
+        }
+    }
+
+    // A component "return" ends the point of every kind of return probe (kernel.function("f").return,
+    // process("p").function("f").return, …).
+    private static bool IsReturnProbe(string point) =>
+        point.EndsWith(".return", StringComparison.Ordinal) || point.Contains(".return.", StringComparison.Ordinal);
 
     private static void ReportUnresolved(SemanticContext context)
     {
