@@ -13,9 +13,10 @@ public sealed class SymbolResolutionPass : ISemanticPass
 {
     public void Run(SemanticContext context)
     {
+        var notLvalues = new List<(FunctionSymbol? Function, Assignment Assignment)>();
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
-            var walker = new Walker(context, null, probe.Scope);
+            var walker = new Walker(context, null, probe.Scope, notLvalues);
             foreach (var body in probe.Bodies)
             {
                 walker.Statement(body);
@@ -28,7 +29,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             if (function.Declaration?.Body is Block body)
             {
-                var walker = new Walker(context, function, function.Scope);
+                var walker = new Walker(context, function, function.Scope, notLvalues);
                 walker.Statement(body);
                 walker.Finish();
             }
@@ -43,9 +44,32 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             EmbeddedPragmas.Resolve(context);
         }
+
+        if (!context.Diagnostics.HasErrors && !context.Unoptimized)
+        {
+            ReportFirstNotLvalue(context, notLvalues);
+        }
     }
 
-    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope)
+    /// <summary>
+    /// stap finds assignments to non-lvalues only in its optimizer (dead_assignment_remover,
+    /// skipped by -u), which runs after resolution over the probes and then the functions that
+    /// are called, children before parents, and throws at the first, naming the offending operand.
+    /// </summary>
+    private static void ReportFirstNotLvalue(SemanticContext context, List<(FunctionSymbol? Function, Assignment Assignment)> notLvalues)
+    {
+        if (notLvalues.FirstOrDefault(n => n.Function is null || n.Function.Used).Assignment is { } first)
+        {
+            var at = TokenDescriber.Describe(first);
+            context.Diagnostics.Add(Diagnostic.Semantic("Expecting lvalue for assignment", at.Span, at.Token) with
+            {
+                Second = TokenDescriber.Describe(first.Target),
+            });
+        }
+    }
+
+    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope,
+        List<(FunctionSymbol? Function, Assignment Assignment)> notLvalues)
     {
         private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
         private readonly List<VariableSymbol> _iterating = [];
@@ -260,11 +284,6 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private void Assignment(Assignment a)
         {
             CheckNotIterated(a);
-            if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
-            {
-                context.Error("Expecting lvalue for assignment", a);
-            }
-
             if (a.Operator == "<<<")
             {
                 Aggregate(a.Target, fed: true);
@@ -275,6 +294,10 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             Expression(a.Value);
+            if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
+            {
+                notLvalues.Add((function, a));
+            }
         }
 
         // The operand of <<< or of an extractor must be a global (scalar or array element).
