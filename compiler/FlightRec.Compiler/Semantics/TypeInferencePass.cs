@@ -38,6 +38,11 @@ public sealed class TypeInferencePass : ISemanticPass
             {
                 EmbeddedPragmas.CheckAggregates(context);
             }
+
+            if (!context.Diagnostics.HasErrors)
+            {
+                RegexLiteralCheck.Run(context);
+            }
         }
     }
 
