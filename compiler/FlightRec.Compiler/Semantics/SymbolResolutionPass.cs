@@ -143,12 +143,14 @@ public sealed class SymbolResolutionPass : ISemanticPass
             var variables = new List<VariableSymbol>();
             foreach (string key in fe.Keys)
             {
-                variables.Add(Scalar(key, fe.Span, TokenDescriber.Identifier(key)));
+                var at = ForeachNames.Describe(fe, key);
+                variables.Add(Scalar(key, at.Span, at.Token));
             }
 
             if (fe.ValueVariable is { } value)
             {
-                variables.Add(Scalar(value, fe.Span, TokenDescriber.Identifier(value)));
+                var at = ForeachNames.Describe(fe, value);
+                variables.Add(Scalar(value, at.Span, at.Token));
             }
 
             scope.ForeachVariables[fe] = [.. variables];
@@ -387,16 +389,13 @@ public sealed class SymbolResolutionPass : ISemanticPass
         /// </summary>
         public void Finish()
         {
-            foreach (var (symbol, at, _) in _statLocals)
+            foreach (var (symbol, _, _) in _statLocals)
             {
                 bool onlyFed = _statLocals.Count(s => s.Symbol == symbol && s.Fed) == _references.GetValueOrDefault(symbol);
+                // The others are refused by type inference, after their body (stap's check_local).
                 if (!context.Unoptimized && onlyFed)
                 {
                     symbol.Elided = true;
-                }
-                else
-                {
-                    context.Error("stat locals not supported, missing global declaration? ", at);
                 }
             }
         }

@@ -112,18 +112,26 @@ internal sealed class TypeInference(SemanticContext context)
         {
             for (int i = 0; i < keys; i++)
             {
-                var at = (fe.Span, TokenDescriber.Identifier(fe.Keys[i]));
+                var at = ForeachNames.Describe(fe, fe.Keys[i]);
                 Unify(variables[i], array.IndexTypes[i], at, -1);
                 UnifyIndex(array, i, variables[i].Type, at);
             }
 
             if (fe.ValueVariable is { } value)
             {
-                var at = (fe.Span, TokenDescriber.Identifier(value));
-                Unify(variables[keys], array.Type, at, -1);
-                if (array.Type == SemanticType.Unknown && variables[keys].Type != SemanticType.Unknown)
+                var at = ForeachNames.Describe(fe, value);
+                if (array.Type == SemanticType.Stats)
                 {
-                    Unify(array, variables[keys].Type, TokenDescriber.Describe(v), -1);
+                    // Statistics cannot be copied into a (local) value variable.
+                    Invalid(SemanticType.Stats, at);
+                }
+                else
+                {
+                    Unify(variables[keys], array.Type, at, -1);
+                    if (array.Type == SemanticType.Unknown && variables[keys].Type != SemanticType.Unknown)
+                    {
+                        Unify(array, variables[keys].Type, TokenDescriber.Describe(v), -1);
+                    }
                 }
             }
         }
@@ -132,7 +140,7 @@ internal sealed class TypeInference(SemanticContext context)
             Expr(h, SemanticType.Unknown);
             foreach (var variable in variables)
             {
-                Unify(variable, SemanticType.Long, (fe.Span, TokenDescriber.Identifier(variable.Name)), -1);
+                Unify(variable, SemanticType.Long, ForeachNames.Describe(fe, variable.Name), -1);
             }
         }
 
@@ -218,6 +226,15 @@ internal sealed class TypeInference(SemanticContext context)
         }
     }
 
+    /// <summary>stap's "invalid type T": a value of a type that cannot go where it is (statistics as an index).</summary>
+    private void Invalid(SemanticType type, (Diagnostics.SourceSpan Span, string Token) at)
+    {
+        if (Report)
+        {
+            context.Error($"invalid type {type.Name()}", at);
+        }
+    }
+
     // A value of a fixed type in a position expecting t.
     private SemanticType Literal(Expression e, SemanticType type, SemanticType t)
     {
@@ -296,6 +313,13 @@ internal sealed class TypeInference(SemanticContext context)
             if (a.Indexes[i] is { } index)
             {
                 var type = Expr(index, Peek(index) == SemanticType.Unknown ? array.IndexTypes[i] : SemanticType.Unknown);
+                if (type == SemanticType.Stats)
+                {
+                    Invalid(type, TokenDescriber.Describe(index));
+                    array.IndexRefused = true;
+                    continue;
+                }
+
                 UnifyIndex(array, i, type, TokenDescriber.Describe(index));
             }
         }
@@ -338,6 +362,22 @@ internal sealed class TypeInference(SemanticContext context)
                 ? parameter.Type
                 : SemanticType.Unknown;
             var type = Expr(call.Arguments[i], expected);
+            if (type == SemanticType.Stats || parameter.Type == SemanticType.Stats)
+            {
+                // Statistics cannot be passed by value: stap blames the argument, then the parameter.
+                if (type == SemanticType.Stats)
+                {
+                    Invalid(type, at);
+                }
+
+                if (parameter.Type == SemanticType.Stats)
+                {
+                    Invalid(parameter.Type, (parameter.DeclaredAt, TokenDescriber.Identifier(parameter.Name)));
+                }
+
+                continue;
+            }
+
             if (type == SemanticType.Unknown)
             {
                 continue;

@@ -62,6 +62,8 @@ public sealed class TypeInferencePass : ISemanticPass
                 {
                     return false;
                 }
+
+                CheckLocals(context, inference, function.Locals);
             }
         }
 
@@ -77,6 +79,8 @@ public sealed class TypeInferencePass : ISemanticPass
                     return false;
                 }
             }
+
+            CheckLocals(context, inference, probe.Locals);
         }
 
         return true;
@@ -102,11 +106,39 @@ public sealed class TypeInferencePass : ISemanticPass
     private static bool IsReturnProbe(string point) =>
         point.EndsWith(".return", StringComparison.Ordinal) || point.Contains(".return.", StringComparison.Ordinal);
 
+    /// <summary>
+    /// stap's check_local, in the last round right after each body: a local must end up a long or
+    /// a string, and cannot hold statistics.
+    /// </summary>
+    private static void CheckLocals(SemanticContext context, TypeInference inference, List<VariableSymbol> locals)
+    {
+        if (!inference.Report)
+        {
+            return;
+        }
+
+        foreach (var local in locals)
+        {
+            if (local.FirstUse is not { } use || local.Elided)
+            {
+                continue;
+            }
+
+            if (local.Type == SemanticType.Unknown || local.IndexTypes.Any(t => t == SemanticType.Unknown))
+            {
+                context.Error("unresolved type ", use);
+            }
+            else if (local.Type == SemanticType.Stats)
+            {
+                context.Error("stat locals not supported, missing global declaration? ", use);
+            }
+        }
+    }
+
+    /// <summary>Globals and parameters still untyped once every body was visited (locals are checked per body).</summary>
     private static void ReportUnresolved(SemanticContext context)
     {
-        var symbols = context.Globals
-            .Concat(context.Functions.Values.SelectMany(f => f.Parameters.Concat(f.Locals)))
-            .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
+        var symbols = context.Globals.Concat(context.Functions.Values.SelectMany(f => f.Parameters));
         foreach (var symbol in symbols)
         {
             if (symbol.FirstUse is not { } use || symbol.Elided)
@@ -114,7 +146,7 @@ public sealed class TypeInferencePass : ISemanticPass
                 continue;
             }
 
-            if (symbol.Type == SemanticType.Unknown || symbol.IndexTypes.Any(t => t == SemanticType.Unknown))
+            if (symbol.Type == SemanticType.Unknown || (symbol.IndexTypes.Any(t => t == SemanticType.Unknown) && !symbol.IndexRefused))
             {
                 context.Error("unresolved type ", use);
             }
