@@ -276,6 +276,10 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 case AtOperator at:
                     Expression(at.Operand);
                     break;
+                case TargetExpression te when Autocast.Is(te):
+                    // stap's autocast: the operand is an ordinary value, typed like any other.
+                    Expression(te.Operand);
+                    break;
                 case TargetVariable or TargetExpression or CastExpression or EnumNameExpression or DerefExpression
                     or AtLiteralOperator:
                     context.Error("unresolved target-symbol expression", e);

@@ -18,6 +18,9 @@ internal sealed class TypeInference(SemanticContext context)
     /// <summary>Whether <c>@entry</c> may appear here: only in the bodies of a <c>.return</c> probe.</summary>
     public bool EntryAllowed { get; set; }
 
+    /// <summary>The autocasts visited in the last round, with their operand's type.</summary>
+    public List<(TargetExpression Expression, SemanticType OperandType)> Autocasts { get; } = [];
+
     /// <summary>The scope of the body being visited.</summary>
     public SymbolScope Scope { get; set; } = new();
 
@@ -221,6 +224,14 @@ internal sealed class TypeInference(SemanticContext context)
                 throw new EntryOutsideReturnException(entry);
             case AtOperator at:
                 return Expr(at.Operand, t);
+            case TargetExpression te when Autocast.Is(te):
+                var operand = Expr(te.Operand, SemanticType.Unknown);
+                if (Report)
+                {
+                    Autocasts.Add((te, operand));
+                }
+
+                return SemanticType.Unknown;
             default:
                 return t;
         }

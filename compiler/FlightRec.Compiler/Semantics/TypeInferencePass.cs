@@ -34,6 +34,7 @@ public sealed class TypeInferencePass : ISemanticPass
         if (VisitAll(context, inference))
         {
             ReportUnresolved(context);
+            Autocast.Report(context, inference.Autocasts);
             if (!context.Diagnostics.HasErrors)
             {
                 EmbeddedPragmas.CheckAggregates(context);
