@@ -13,10 +13,11 @@ public sealed class SymbolResolutionPass : ISemanticPass
 {
     public void Run(SemanticContext context)
     {
+        var notLvalues = new List<(FunctionSymbol? Function, Assignment Assignment)>();
         foreach (var probe in context.Probes.DistinctBy(p => p.Scope, ReferenceEqualityComparer.Instance))
         {
             var sharing = context.Probes.Where(p => ReferenceEquals(p.Scope, probe.Scope)).ToList();
-            var walker = new Walker(context, null, probe.Scope, new TargetVariableResolver(context, sharing));
+            var walker = new Walker(context, null, probe.Scope, notLvalues, new TargetVariableResolver(context, sharing));
             foreach (var condition in sharing.SelectMany(p => p.Conditions).Distinct(ReferenceEqualityComparer.Instance).Cast<Expression>())
             {
                 walker.Condition(condition);
@@ -34,7 +35,7 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             if (function.Declaration?.Body is Block body)
             {
-                var walker = new Walker(context, function, function.Scope, new TargetVariableResolver(context, null));
+                var walker = new Walker(context, function, function.Scope, notLvalues, new TargetVariableResolver(context, null));
                 walker.Statement(body);
                 walker.Finish();
             }
@@ -44,9 +45,37 @@ public sealed class SymbolResolutionPass : ISemanticPass
         {
             context.Error("wrapping not supported for scalars", (global.DeclaredAt, TokenDescriber.Identifier(global.Name)));
         }
+
+        if (!context.Diagnostics.HasErrors)
+        {
+            EmbeddedPragmas.Resolve(context);
+        }
+
+        if (!context.Diagnostics.HasErrors && !context.Unoptimized)
+        {
+            ReportFirstNotLvalue(context, notLvalues);
+        }
     }
 
-    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope, TargetVariableResolver targets)
+    /// <summary>
+    /// stap finds assignments to non-lvalues only in its optimizer (dead_assignment_remover,
+    /// skipped by -u), which runs after resolution over the probes and then the functions that
+    /// are called, children before parents, and throws at the first, naming the offending operand.
+    /// </summary>
+    private static void ReportFirstNotLvalue(SemanticContext context, List<(FunctionSymbol? Function, Assignment Assignment)> notLvalues)
+    {
+        if (notLvalues.FirstOrDefault(n => n.Function is null || n.Function.Used).Assignment is { } first)
+        {
+            var at = TokenDescriber.Describe(first);
+            context.Diagnostics.Add(Diagnostic.Semantic("Expecting lvalue for assignment", at.Span, at.Token) with
+            {
+                Second = TokenDescriber.Describe(first.Target),
+            });
+        }
+    }
+
+    private sealed class Walker(SemanticContext context, FunctionSymbol? function, SymbolScope scope,
+        List<(FunctionSymbol? Function, Assignment Assignment)> notLvalues, TargetVariableResolver targets)
     {
         private readonly Dictionary<string, VariableSymbol> _locals = scope.Locals.ToDictionary(l => l.Name, StringComparer.Ordinal);
         private readonly List<VariableSymbol> _iterating = [];
@@ -134,29 +163,37 @@ public sealed class SymbolResolutionPass : ISemanticPass
             var variables = new List<VariableSymbol>();
             foreach (string key in fe.Keys)
             {
-                variables.Add(Scalar(key, fe.Span, TokenDescriber.Identifier(key)));
+                var at = ForeachNames.Describe(fe, key);
+                variables.Add(Scalar(key, at.Span, at.Token));
             }
 
             if (fe.ValueVariable is { } value)
             {
-                variables.Add(Scalar(value, fe.Span, TokenDescriber.Identifier(value)));
+                var at = ForeachNames.Describe(fe, value);
+                variables.Add(Scalar(value, at.Span, at.Token));
             }
 
             scope.ForeachVariables[fe] = [.. variables];
+            foreach (var slice in fe.Slice)
+            {
+                Optional(slice);
+            }
+
             VariableSymbol? iterated = null;
             if (fe.Source is Variable array)
             {
                 Array(array, fe.Keys.Length);
                 iterated = scope.Bindings[array];
+                if (fe.Slice.Length > 0 && fe.Slice.Length != fe.Keys.Length && iterated.Kind == SymbolKind.Global)
+                {
+                    // stap checks the slice after binding the array, so it names the array by its
+                    // mangled global name.
+                    context.Error($"unresolved arity-{fe.Slice.Length} global array __global_{array.Name}, missing global declaration?", array);
+                }
             }
             else
             {
                 Expression(fe.Source);
-            }
-
-            foreach (var slice in fe.Slice)
-            {
-                Optional(slice);
             }
 
             Optional(fe.Limit);
@@ -259,10 +296,14 @@ public sealed class SymbolResolutionPass : ISemanticPass
                 case AtOperator at:
                     Expression(at.Operand);
                     break;
+                case TargetExpression te when Autocast.Is(te):
+                    // stap's autocast: the operand is an ordinary value, typed like any other.
+                    Expression(te.Operand);
+                    break;
                 case TargetVariable or TargetExpression:
-                    if (e is TargetExpression te)
+                    if (e is TargetExpression targetExpression)
                     {
-                        foreach (var index in te.Components.Select(c => c.Index).OfType<Expression>())
+                        foreach (var index in targetExpression.Components.Select(c => c.Index).OfType<Expression>())
                         {
                             Expression(index);
                         }
@@ -279,11 +320,6 @@ public sealed class SymbolResolutionPass : ISemanticPass
         private void Assignment(Assignment a)
         {
             CheckNotIterated(a);
-            if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
-            {
-                context.Error("Expecting lvalue for assignment", a);
-            }
-
             targets.RefuseWrite(a.Target);
             if (a.Operator == "<<<")
             {
@@ -295,6 +331,10 @@ public sealed class SymbolResolutionPass : ISemanticPass
             }
 
             Expression(a.Value);
+            if (a.Target is not (Variable or ArrayIndex or TargetVariable or TargetExpression))
+            {
+                notLvalues.Add((function, a));
+            }
         }
 
         // The operand of <<< or of an extractor must be a global (scalar or array element).
@@ -384,16 +424,13 @@ public sealed class SymbolResolutionPass : ISemanticPass
         /// </summary>
         public void Finish()
         {
-            foreach (var (symbol, at, _) in _statLocals)
+            foreach (var (symbol, _, _) in _statLocals)
             {
                 bool onlyFed = _statLocals.Count(s => s.Symbol == symbol && s.Fed) == _references.GetValueOrDefault(symbol);
+                // The others are refused by type inference, after their body (stap's check_local).
                 if (!context.Unoptimized && onlyFed)
                 {
                     symbol.Elided = true;
-                }
-                else
-                {
-                    context.Error("stat locals not supported, missing global declaration? ", at);
                 }
             }
         }

@@ -15,6 +15,12 @@ internal sealed class TypeInference(SemanticContext context)
 
     public FunctionSymbol? Function { get; set; }
 
+    /// <summary>Whether <c>@entry</c> may appear here: only in the bodies of a <c>.return</c> probe.</summary>
+    public bool EntryAllowed { get; set; }
+
+    /// <summary>The autocasts visited in the last round, with their operand's type.</summary>
+    public List<(TargetExpression Expression, SemanticType OperandType)> Autocasts { get; } = [];
+
     /// <summary>The scope of the body being visited.</summary>
     public SymbolScope Scope { get; set; } = new();
 
@@ -29,6 +35,19 @@ internal sealed class TypeInference(SemanticContext context)
                 foreach (var s in block.Statements)
                 {
                     Statement(s);
+                }
+
+                break;
+            case ExpressionStatement e when !EntryAllowed && !context.Unoptimized && SideEffects.None(context, e.Expression):
+                // stap elides the statement before typing it, so an @entry in it is never seen.
+                EntryAllowed = true;
+                try
+                {
+                    Expr(e.Expression, SemanticType.Unknown);
+                }
+                finally
+                {
+                    EntryAllowed = false;
                 }
 
                 break;
@@ -99,18 +118,26 @@ internal sealed class TypeInference(SemanticContext context)
         {
             for (int i = 0; i < keys; i++)
             {
-                var at = (fe.Span, TokenDescriber.Identifier(fe.Keys[i]));
+                var at = ForeachNames.Describe(fe, fe.Keys[i]);
                 Unify(variables[i], array.IndexTypes[i], at, -1);
                 UnifyIndex(array, i, variables[i].Type, at);
             }
 
             if (fe.ValueVariable is { } value)
             {
-                var at = (fe.Span, TokenDescriber.Identifier(value));
-                Unify(variables[keys], array.Type, at, -1);
-                if (array.Type == SemanticType.Unknown && variables[keys].Type != SemanticType.Unknown)
+                var at = ForeachNames.Describe(fe, value);
+                if (array.Type == SemanticType.Stats)
                 {
-                    Unify(array, variables[keys].Type, TokenDescriber.Describe(v), -1);
+                    // Statistics cannot be copied into a (local) value variable.
+                    Invalid(SemanticType.Stats, at);
+                }
+                else
+                {
+                    Unify(variables[keys], array.Type, at, -1);
+                    if (array.Type == SemanticType.Unknown && variables[keys].Type != SemanticType.Unknown)
+                    {
+                        Unify(array, variables[keys].Type, TokenDescriber.Describe(v), -1);
+                    }
                 }
             }
         }
@@ -119,7 +146,7 @@ internal sealed class TypeInference(SemanticContext context)
             Expr(h, SemanticType.Unknown);
             foreach (var variable in variables)
             {
-                Unify(variable, SemanticType.Long, (fe.Span, TokenDescriber.Identifier(variable.Name)), -1);
+                Unify(variable, SemanticType.Long, ForeachNames.Describe(fe, variable.Name), -1);
             }
         }
 
@@ -198,10 +225,29 @@ internal sealed class TypeInference(SemanticContext context)
                 return SemanticType.Unknown;
             case AtOperator { Name: "@defined" }:
                 return Literal(e, SemanticType.Long, t);
+            case AtOperator { Name: "@entry" } entry when !EntryAllowed:
+                throw new EntryOutsideReturnException(entry);
             case AtOperator at:
                 return Expr(at.Operand, t);
+            case TargetExpression te when Autocast.Is(te):
+                var operand = Expr(te.Operand, SemanticType.Unknown);
+                if (Report)
+                {
+                    Autocasts.Add((te, operand));
+                }
+
+                return SemanticType.Unknown;
             default:
                 return t;
+        }
+    }
+
+    /// <summary>stap's "invalid type T": a value of a type that cannot go where it is (statistics as an index).</summary>
+    private void Invalid(SemanticType type, (Diagnostics.SourceSpan Span, string Token) at)
+    {
+        if (Report)
+        {
+            context.Error($"invalid type {type.Name()}", at);
         }
     }
 
@@ -283,6 +329,13 @@ internal sealed class TypeInference(SemanticContext context)
             if (a.Indexes[i] is { } index)
             {
                 var type = Expr(index, Peek(index) == SemanticType.Unknown ? array.IndexTypes[i] : SemanticType.Unknown);
+                if (type == SemanticType.Stats)
+                {
+                    Invalid(type, TokenDescriber.Describe(index));
+                    array.IndexRefused = true;
+                    continue;
+                }
+
                 UnifyIndex(array, i, type, TokenDescriber.Describe(index));
             }
         }
@@ -325,6 +378,22 @@ internal sealed class TypeInference(SemanticContext context)
                 ? parameter.Type
                 : SemanticType.Unknown;
             var type = Expr(call.Arguments[i], expected);
+            if (type == SemanticType.Stats || parameter.Type == SemanticType.Stats)
+            {
+                // Statistics cannot be passed by value: stap blames the argument, then the parameter.
+                if (type == SemanticType.Stats)
+                {
+                    Invalid(type, at);
+                }
+
+                if (parameter.Type == SemanticType.Stats)
+                {
+                    Invalid(parameter.Type, (parameter.DeclaredAt, TokenDescriber.Identifier(parameter.Name)));
+                }
+
+                continue;
+            }
+
             if (type == SemanticType.Unknown)
             {
                 continue;

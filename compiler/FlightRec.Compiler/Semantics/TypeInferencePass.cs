@@ -19,7 +19,11 @@ public sealed class TypeInferencePass : ISemanticPass
         for (int round = 0; round < MaxRounds; round++)
         {
             inference.Resolved = 0;
-            VisitAll(context, inference);
+            if (!VisitAll(context, inference))
+            {
+                return;
+            }
+
             if (inference.Resolved == 0)
             {
                 break;
@@ -27,11 +31,24 @@ public sealed class TypeInferencePass : ISemanticPass
         }
 
         inference.Report = true;
-        VisitAll(context, inference);
-        ReportUnresolved(context);
+        if (VisitAll(context, inference))
+        {
+            ReportUnresolved(context);
+            Autocast.Report(context, inference.Autocasts);
+            if (!context.Diagnostics.HasErrors)
+            {
+                EmbeddedPragmas.CheckAggregates(context);
+            }
+
+            if (!context.Diagnostics.HasErrors)
+            {
+                RegexLiteralCheck.Run(context);
+            }
+        }
     }
 
-    private static void VisitAll(SemanticContext context, TypeInference inference)
+    /// <summary>One round over every body; false when a body stopped the pass (stap threw).</summary>
+    private static bool VisitAll(SemanticContext context, TypeInference inference)
     {
         foreach (var function in context.AllFunctions)
         {
@@ -39,7 +56,15 @@ public sealed class TypeInferencePass : ISemanticPass
             {
                 inference.Function = function;
                 inference.Scope = function.Scope;
-                inference.Statement(body);
+
+                // stap drops uncalled functions before typing them; one that is called never runs in a .return probe's body.
+                inference.EntryAllowed = !function.Used;
+                if (!Visit(context, inference, body, $"function {function.Name}"))
+                {
+                    return false;
+                }
+
+                CheckLocals(context, inference, function.Locals);
             }
         }
 
@@ -52,18 +77,74 @@ public sealed class TypeInferencePass : ISemanticPass
                 inference.Condition(condition);
             }
 
+            inference.EntryAllowed = IsReturnProbe(probe.Point);
             foreach (var body in probe.Bodies)
             {
-                inference.Statement(body);
+                if (!Visit(context, inference, body, $"probe {DerivedLocations.Of(probe)}"))
+                {
+                    return false;
+                }
+            }
+
+            CheckLocals(context, inference, probe.Locals);
+        }
+
+        return true;
+    }
+
+    private static bool Visit(SemanticContext context, TypeInference inference, Block body, string what)
+    {
+        try
+        {
+            inference.Statement(body);
+            return true;
+        }
+        catch (EntryOutsideReturnException e)
+        {
+            context.Diagnostics.Add(Diagnostic.Semantic($"while processing {what}"));
+            context.Error(e.Message, (e.Entry.Span, $"operator '{e.Entry.Name}'"));
+            return false;
+        }
+    }
+
+    // A component "return" ends the point of every kind of return probe (kernel.function("f").return,
+    // process("p").function("f").return, …).
+    private static bool IsReturnProbe(string point) =>
+        point.EndsWith(".return", StringComparison.Ordinal) || point.Contains(".return.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// stap's check_local, in the last round right after each body: a local must end up a long or
+    /// a string, and cannot hold statistics.
+    /// </summary>
+    private static void CheckLocals(SemanticContext context, TypeInference inference, List<VariableSymbol> locals)
+    {
+        if (!inference.Report)
+        {
+            return;
+        }
+
+        foreach (var local in locals)
+        {
+            if (local.FirstUse is not { } use || local.Elided)
+            {
+                continue;
+            }
+
+            if (local.Type == SemanticType.Unknown || local.IndexTypes.Any(t => t == SemanticType.Unknown))
+            {
+                context.Error("unresolved type ", use);
+            }
+            else if (local.Type == SemanticType.Stats)
+            {
+                context.Error("stat locals not supported, missing global declaration? ", use);
             }
         }
     }
 
+    /// <summary>Globals and parameters still untyped once every body was visited (locals are checked per body).</summary>
     private static void ReportUnresolved(SemanticContext context)
     {
-        var symbols = context.Globals
-            .Concat(context.AllFunctions.SelectMany(f => f.Parameters.Concat(f.Locals)))
-            .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
+        var symbols = context.Globals.Concat(context.AllFunctions.SelectMany(f => f.Parameters));
         foreach (var symbol in symbols)
         {
             if (symbol.FirstUse is not { } use || symbol.Elided)
@@ -71,7 +152,7 @@ public sealed class TypeInferencePass : ISemanticPass
                 continue;
             }
 
-            if (symbol.Type == SemanticType.Unknown || symbol.IndexTypes.Any(t => t == SemanticType.Unknown))
+            if (symbol.Type == SemanticType.Unknown || (symbol.IndexTypes.Any(t => t == SemanticType.Unknown) && !symbol.IndexRefused))
             {
                 context.Error("unresolved type ", use);
             }

@@ -41,6 +41,12 @@ public sealed class VariableSymbol(string name, SymbolKind kind, SourceSpan decl
     /// <summary>Removed as stap's optimizer would (a local never read); not listed, not type-checked.</summary>
     public bool Elided { get; set; }
 
+    /// <summary>
+    /// An index was refused as "invalid type" (statistics); the error blames that index, so the
+    /// array is not reported again for its index type staying unknown.
+    /// </summary>
+    public bool IndexRefused { get; set; }
+
     public bool Wrap { get; init; }
 
     public int? Size { get; init; }

@@ -25,7 +25,7 @@ internal sealed class PosixRegexTranslator
 {
     private const int MaxRepetitions = 12345;
 
-    private static readonly Dictionary<string, string> NamedClasses = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> NamedClasses = new(StringComparer.Ordinal)
     {
         ["alpha"] = "A-Za-z",
         ["alnum"] = "A-Za-z0-9",

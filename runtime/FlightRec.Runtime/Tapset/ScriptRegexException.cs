@@ -6,8 +6,10 @@ namespace FlightRec.Runtime.Tapset;
 /// </summary>
 public sealed class ScriptRegexException(string message, int position) : Exception(message)
 {
-    /// <summary>0-based offset in the pattern where the problem was found.</summary>
+    /// <summary>0-based offset in the pattern where the problem was found; -1 when stap gives none.</summary>
     public int Position { get; } = position;
 
-    public string Report => $"regex compilation error (at position {Position}): {Message}";
+    public string Report => Position < 0
+        ? $"regex compilation error: {Message}"
+        : $"regex compilation error (at position {Position}): {Message}";
 }
