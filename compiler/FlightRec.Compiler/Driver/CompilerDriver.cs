@@ -48,21 +48,41 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         }
 
         var semanticDiagnostics = new DiagnosticBag();
-        var program = SemanticPipeline.Run(result.Script!, semanticDiagnostics, options.Unoptimized);
-        printer.Write(stderr, semanticDiagnostics.Items);
-        if (semanticDiagnostics.HasErrors)
+        var program = SemanticPipeline.Run(new SemanticContext(result.Script!, semanticDiagnostics)
         {
-            return Fail(2, 0);
+            Unoptimized = options.Unoptimized,
+            SuppressWarnings = options.SuppressWarnings,
+            WarningsAreErrors = options.WarningsAreErrors,
+            Verbosity = options.Verbosity,
+            GlobalAssignments = options.GlobalAssignments,
+        });
+        printer.Write(stderr, semanticDiagnostics.Items);
+        if (program.Failed)
+        {
+            int failed = Fail(2, 0);
+            ReportSuppressed(program);
+            return failed;
         }
 
         if (options.LastPass == 2)
         {
             stdout.Write(Pass2Printer.Print(program));
+            ReportSuppressed(program);
             return 0;
         }
 
         stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).");
         return 1;
+    }
+
+    // stap's report_suppression, once the run is over.
+    private void ReportSuppressed(SemanticContext program)
+    {
+        if (program.SuppressedWarnings > 0)
+        {
+            stderr.WriteLine($"Number of similar warning messages suppressed: {program.SuppressedWarnings}.");
+            stderr.WriteLine("Rerun with -v to see them.");
+        }
     }
 
     private int Fail(int pass, int parseErrors)

@@ -33,9 +33,10 @@ public sealed class TypeInferencePass : ISemanticPass
 
     private static void VisitAll(SemanticContext context, TypeInference inference)
     {
-        foreach (var function in context.Functions.Values)
+        // Functions no probe reaches were dropped by the optimizer; stap never types them.
+        foreach (var function in context.Functions.Values.Where(f => !f.Elided))
         {
-            if (function.Declaration?.Body is Block body)
+            if (function.Body is Block body)
             {
                 inference.Function = function;
                 inference.Scope = function.Scope;
@@ -57,7 +58,7 @@ public sealed class TypeInferencePass : ISemanticPass
     private static void ReportUnresolved(SemanticContext context)
     {
         var symbols = context.Globals
-            .Concat(context.Functions.Values.SelectMany(f => f.Parameters.Concat(f.Locals)))
+            .Concat(context.Functions.Values.Where(f => !f.Elided).SelectMany(f => f.Parameters.Concat(f.Locals)))
             .Concat(context.Probes.Select(p => p.Scope).Distinct(ReferenceEqualityComparer.Instance).Cast<SymbolScope>().SelectMany(s => s.Locals));
         foreach (var symbol in symbols)
         {
