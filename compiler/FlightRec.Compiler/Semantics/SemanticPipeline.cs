@@ -18,6 +18,7 @@ public static class SemanticPipeline
         new SymbolResolutionPass(),
         new OptimizerPass(),
         new TypeInferencePass(),
+        new TargetSymbolPass(),
         new GlobalDisplayPass(),
         new StableCallPass(),
     ];

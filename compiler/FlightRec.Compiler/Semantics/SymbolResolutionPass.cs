@@ -241,7 +241,12 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     break;
                 case TargetVariable or TargetExpression or CastExpression or EnumNameExpression or DerefExpression
                     or AtLiteralOperator:
-                    context.Error("unresolved target-symbol expression", e);
+                    // Bound here, reported by TargetSymbolPass only if the optimizer keeps it (as stap does).
+                    foreach (var operand in SyntaxChildren.Of(e).OfType<Expression>())
+                    {
+                        Expression(operand);
+                    }
+
                     break;
             }
         }
