@@ -6,9 +6,10 @@ namespace FlightRec.Compiler.Semantics;
 /// <summary>
 /// stap's semantic_pass_optimize1, before type inference: rounds of eliding unreachable
 /// functions (opt1), unused variables with the never-assigned warnings (opt2), assignments to
-/// variables never read (opt3) and side-effect-free statements (opt4), until a round changes
+/// variables never read (opt3), side-effect-free statements (opt4) and unused values reduced to
+/// their effects (opt5), until a round changes
 /// nothing; then probes left empty are dropped. Only the first round's warnings are printed
-/// (all rounds' from -vvv). With -u only unreachable functions go. Code no probe reaches is
+/// (all rounds' from -vvv). With -u only opt1 and opt5 run. Code no probe reaches is
 /// dropped silently first: stap never resolves it, so neither it nor the globals only it names
 /// exist for stap.
 /// </summary>
@@ -30,13 +31,16 @@ public sealed class OptimizerPass : ISemanticPass
             // stap's optimize1: -vvv shows every round's warnings (even over -w); otherwise only the first round's.
             context.SuppressWarnings = context.Verbosity > 2 ? false : suppress || round > 0;
             bool changed = Reach(context, warn: true);
+            void Changed() => changed = true;
             if (!context.Unoptimized)
             {
-                void Changed() => changed = true;
                 UnusedVariables(context, round, Changed);
                 DeadAssignments(context, Changed);
                 DeadStatements(context, Changed);
             }
+
+            VoidStatements(context, Changed);
+            TypeInferencePass.Converge(context);
 
             // Under -W the first warning ends the rounds, as stap's const-folding step reports errors then.
             if (!changed || context.Failed)
@@ -184,6 +188,26 @@ public sealed class OptimizerPass : ISemanticPass
             }
 
             function.Body = reduced as Block ?? body with { Statements = reduced is null ? [] : [reduced] };
+        }
+    }
+
+    private static void VoidStatements(SemanticContext context, Action changed)
+    {
+        var globals = context.Globals.Where(g => !g.Elided).ToHashSet();
+        foreach (var group in context.Probes.GroupBy(p => p.Scope, ReferenceEqualityComparer.Instance))
+        {
+            var reducer = new VoidStatementReducer(context, group.First().Scope, globals, changed);
+            var bodies = group.First().Bodies.Select(b => reducer.AsBlockOf(b)).ToList();
+            foreach (var probe in group)
+            {
+                probe.Bodies = bodies;
+            }
+        }
+
+        foreach (var function in context.Functions.Values.Where(f => f.Used && f.Body is Block))
+        {
+            var reducer = new VoidStatementReducer(context, function.Scope, globals, changed);
+            function.Body = reducer.AsBlockOf((Block)function.Body!);
         }
     }
 

@@ -15,6 +15,18 @@ public sealed class TypeInferencePass : ISemanticPass
 
     public void Run(SemanticContext context)
     {
+        var inference = Converge(context);
+        inference.Report = true;
+        VisitAll(context, inference);
+        ReportUnresolved(context);
+    }
+
+    /// <summary>
+    /// Infers what can be inferred, reporting nothing. The optimizer calls it after each round as
+    /// stap's const-folding step does, so code elided in a later round has still given its types.
+    /// </summary>
+    internal static TypeInference Converge(SemanticContext context)
+    {
         var inference = new TypeInference(context);
         for (int round = 0; round < MaxRounds; round++)
         {
@@ -26,9 +38,7 @@ public sealed class TypeInferencePass : ISemanticPass
             }
         }
 
-        inference.Report = true;
-        VisitAll(context, inference);
-        ReportUnresolved(context);
+        return inference;
     }
 
     private static void VisitAll(SemanticContext context, TypeInference inference)

@@ -49,6 +49,9 @@ public sealed class VariableUse(SemanticContext context)
         return use;
     }
 
+    /// <summary>Treats a function as already followed (stap seeds "seen" with the function being checked).</summary>
+    public void Enter(FunctionSymbol function) => _entered.Add(function);
+
     public void Visit(Node node, SymbolScope scope)
     {
         var saved = _scope;
