@@ -10,6 +10,18 @@ namespace FlightRec.Compiler.Semantics;
 public sealed class DeadAssignmentRemover(SemanticContext context, SymbolScope scope, VariableUse use, Action changed)
     : SyntaxRewriter(context, scope)
 {
+    /// <summary>A catch variable nobody reads is dropped (stap's visit_try_block), so it can be elided next round.</summary>
+    public override Statement? Statement(Statement statement)
+    {
+        var rewritten = base.Statement(statement);
+        if (rewritten is TryStatement t && Scope.CatchVariables.TryGetValue(t, out var error) && !use.Read.Contains(error))
+        {
+            Scope.CatchVariables.Remove(t);
+        }
+
+        return rewritten;
+    }
+
     public override Expression Expression(Expression e)
     {
         var rewritten = base.Expression(e);

@@ -38,13 +38,10 @@ public sealed class DeadStatementRemover(SemanticContext context, SymbolScope sc
             case ForStatement f:
                 return For(f);
             case TryStatement t:
+                // Both blocks are reduced (and warned about) before an empty try drops the whole.
                 var tried = Statement(t.Try);
-                if (tried is null)
-                {
-                    return null;
-                }
-
-                return Carry(t, t with { Try = Wrap(t.Try, tried), Catch = Wrap(t.Catch, Statement(t.Catch)) });
+                var caught = Statement(t.Catch);
+                return tried is null ? null : Carry(t, t with { Try = Wrap(t.Try, tried), Catch = Wrap(t.Catch, caught) });
             default:
                 return statement;
         }
