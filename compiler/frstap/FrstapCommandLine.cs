@@ -148,6 +148,8 @@ public static class FrstapCommandLine
             Arguments = scriptArgs,
             Guru = parsed.GetValue(guru),
             Unoptimized = parsed.GetValue(unoptimized),
+            SuppressWarnings = parsed.GetValue(noWarnings),
+            WarningsAreErrors = parsed.GetValue(warningsAsErrors),
             IncludeDirectories = parsed.GetValue(include) ?? [],
             CompatibleVersion = parsed.GetValue(compatible) ?? FlightRec.Compiler.Parsing.ParseOptions.DefaultCompatibleVersion,
             Runtime = runtimeName ?? "kernel",

@@ -55,36 +55,54 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return Fail(1, tapsetDiagnostics.Items.Count(d => d.IsError && d.Kind == "parse error"));
         }
 
+        bool listing = options.Listing != ProbeListingMode.None;
         var semanticDiagnostics = new DiagnosticBag();
         var program = SemanticPipeline.Run(new SemanticContext(result.Script!, semanticDiagnostics)
         {
-            Unoptimized = options.Unoptimized || options.Listing != ProbeListingMode.None,
+            Unoptimized = options.Unoptimized || listing,
+            SuppressWarnings = options.SuppressWarnings || listing,
+            WarningsAreErrors = options.WarningsAreErrors,
+            Verbosity = options.Verbosity,
+            GlobalAssignments = options.GlobalAssignments,
             Guru = options.Guru,
             Library = tapsets,
             SuffixesAllowed = Parsing.Preprocessing.VersionCompare.Compare(options.CompatibleVersion, "2.0") >= 0,
         });
-        if (options.Listing != ProbeListingMode.None)
+        if (listing)
         {
             // stap stays quiet in dump mode: a pattern that matches nothing just lists nothing.
-            string listing = semanticDiagnostics.HasErrors ? "" : ProbeListing.Print(program, options.Listing == ProbeListingMode.WithVariables);
-            stdout.Write(listing);
-            return listing.Length > 0 ? 0 : 1;
+            string listed = program.Failed ? "" : ProbeListing.Print(program, options.Listing == ProbeListingMode.WithVariables);
+            stdout.Write(listed);
+            return listed.Length > 0 ? 0 : 1;
         }
 
         printer.Write(stderr, semanticDiagnostics.Items);
-        if (semanticDiagnostics.HasErrors)
+        if (program.Failed)
         {
-            return Fail(2, 0);
+            int failed = Fail(2, 0);
+            ReportSuppressed(program);
+            return failed;
         }
 
         if (options.LastPass == 2)
         {
             stdout.Write(Pass2Printer.Print(program));
+            ReportSuppressed(program);
             return 0;
         }
 
         stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).");
         return 1;
+    }
+
+    // stap's report_suppression, once the run is over.
+    private void ReportSuppressed(SemanticContext program)
+    {
+        if (program.SuppressedWarnings > 0)
+        {
+            stderr.WriteLine($"Number of similar warning messages suppressed: {program.SuppressedWarnings}.");
+            stderr.WriteLine("Rerun with -v to see them.");
+        }
     }
 
     private int Fail(int pass, int parseErrors)

@@ -9,6 +9,12 @@ public sealed record CompilerOptions
     /// <summary>-u: keep unused code; without it pass 2 elides what stap's optimizer would.</summary>
     public bool Unoptimized { get; init; }
 
+    /// <summary>-w: no warnings.</summary>
+    public bool SuppressWarnings { get; init; }
+
+    /// <summary>-W: warnings are errors (pass 2 fails after printing them).</summary>
+    public bool WarningsAreErrors { get; init; }
+
     /// <summary>The script file, "-" for standard input, or null when <see cref="ScriptText"/> is used.</summary>
     public string? ScriptPath { get; init; }
 

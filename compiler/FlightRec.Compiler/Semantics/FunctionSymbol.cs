@@ -30,6 +30,12 @@ public sealed class FunctionSymbol(string name, IReadOnlyList<VariableSymbol> pa
     /// <summary>True once any call resolved here; -p2 lists used built-ins as stap lists used tapset functions.</summary>
     public bool Used { get; set; }
 
+    /// <summary>The body as pass 2 leaves it: stap's optimizer rewrites it (dead code removed).</summary>
+    public Node? Body { get; set; } = declaration?.Body;
+
+    /// <summary>Left out by the optimizer: nothing that survives calls it.</summary>
+    public bool Elided { get; set; }
+
     public SymbolScope Scope { get; } = new();
 
     public List<VariableSymbol> Locals => Scope.Locals;

@@ -13,11 +13,12 @@ public static class Pass2Printer
     public static string Print(SemanticContext context)
     {
         var o = new StringBuilder();
-        if (context.Globals.Count > 0)
+        // Globals no reached code names do not exist for stap, even with -u; the optimizer marks them elided.
+        var globals = context.GlobalsByFirstReference.Where(g => !g.Elided).ToList();
+        if (globals.Count > 0)
         {
             o.Append("# globals\n");
-            // Globals nothing refers to come last, in declaration order (stap elides them without -u).
-            foreach (var global in context.GlobalsByFirstReference.Concat(context.Globals.Where(g => g.FirstUse is null)))
+            foreach (var global in globals)
             {
                 Variable(o, global);
                 o.Append('\n');

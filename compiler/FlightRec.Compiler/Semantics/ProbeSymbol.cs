@@ -17,7 +17,11 @@ public sealed class ProbeSymbol(string point, string derivation, IReadOnlyList<B
     /// <summary>stap's derivation chain, e.g. <c> &lt;- foo = begin &lt;- foo</c>.</summary>
     public string Derivation { get; } = derivation;
 
-    public IReadOnlyList<Block> Bodies { get; } = bodies;
+    /// <summary>The bodies as pass 2 leaves them: stap's optimizer rewrites them (dead code removed).</summary>
+    public IReadOnlyList<Block> Bodies { get; set; } = bodies;
+
+    /// <summary>The global a synthesized end probe prints (stap's add_global_var_display); null otherwise.</summary>
+    public VariableSymbol? Displays { get; init; }
 
     /// <summary>Shared by the probes of one declaration that run the same bodies.</summary>
     public SymbolScope Scope { get; } = scope;

@@ -29,7 +29,25 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
     /// <summary>-u: nothing is elided.</summary>
     public bool Unoptimized { get; init; }
 
+    /// <summary>-w: warnings are not printed.</summary>
+    public bool SuppressWarnings { get; set; }
+
+    /// <summary>-W: any warning fails pass 2.</summary>
+    public bool WarningsAreErrors { get; init; }
+
+    /// <summary>-v count: from 1 repeated warnings are all printed, from 3 the optimizer's later rounds too.</summary>
+    public int Verbosity { get; init; }
+
+    /// <summary>-G NAME=VALUE: a global set this way counts as assigned.</summary>
+    public IReadOnlyList<string> GlobalAssignments { get; init; } = [];
+
     public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>Distinct warning texts printed so far (stap's seen_warnings; -W counts them as errors).</summary>
+    public HashSet<string> SeenWarnings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Warnings left out because the same text was already printed.</summary>
+    public int SuppressedWarnings { get; private set; }
 
     /// <summary>Globals in declaration order.</summary>
     public List<VariableSymbol> Globals { get; } = [];
@@ -67,7 +85,41 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
     /// <summary>The type of each resolved target variable expression (<c>$field</c>, <c>$array[i]</c>).</summary>
     public Dictionary<Expression, SemanticType> TargetTypes { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Target expressions that cannot be resolved, with the error to report if the optimizer keeps them.</summary>
+    public Dictionary<Expression, (string Message, Node At)> TargetErrors { get; } = new(ReferenceEqualityComparer.Instance);
+
     public Dictionary<FunctionCall, FunctionSymbol> Calls { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The value of an elided assignment, mapped to the assignment: warnings about the statement
+    /// it is left as still name the statement's first token, as stap's do.
+    /// </summary>
+    public Dictionary<Expression, Expression> OriginalStatementStart { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// stap's print_warning: nothing under -w; a text already printed is only counted (for
+    /// "Number of similar warning messages suppressed") unless -v was given.
+    /// </summary>
+    public void Warn(string message, (SourceSpan Span, string Token)? at)
+    {
+        if (SuppressWarnings)
+        {
+            return;
+        }
+
+        if (Verbosity > 0 || SeenWarnings.Add(message))
+        {
+            SeenWarnings.Add(message);
+            Diagnostics.Add(Diagnostic.Warning(message, at?.Span, at?.Token));
+        }
+        else
+        {
+            SuppressedWarnings++;
+        }
+    }
+
+    /// <summary>stap's num_errors: under -W every distinct warning counts.</summary>
+    public bool Failed => Diagnostics.HasErrors || (WarningsAreErrors && SeenWarnings.Count > 0);
 
     public void Error(string message, Node at) => Error(message, TokenDescriber.Describe(at));
 

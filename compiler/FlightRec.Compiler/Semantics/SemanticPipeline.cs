@@ -5,7 +5,9 @@ namespace FlightRec.Compiler.Semantics;
 
 /// <summary>
 /// Pass 2 in order. A pass that reports errors stops the pipeline: later passes assume the
-/// earlier ones succeeded (types need resolved symbols), as stap's semantic_pass does.
+/// earlier ones succeeded (types need resolved symbols), as stap's semantic_pass does; under -W
+/// a warning stops it too. The optimizer runs before type inference and the end-of-session
+/// display of globals after it, in stap's order.
 /// </summary>
 public static class SemanticPipeline
 {
@@ -15,19 +17,23 @@ public static class SemanticPipeline
         new DeclarationPass(),
         new ProbePointPass(),
         new SymbolResolutionPass(),
+        new OptimizerPass(),
+        new TargetSymbolPass(),
         new TypeInferencePass(),
+        new GlobalDisplayPass(),
+        new StableCallPass(),
     ];
 
     public static SemanticContext Run(ScriptFile script, DiagnosticBag diagnostics, bool unoptimized = false) =>
         Run(new SemanticContext(script, diagnostics) { Unoptimized = unoptimized });
 
+    /// <summary>Runs every pass over a context the caller configured (-u, -w, -W, -v, -G).</summary>
     public static SemanticContext Run(SemanticContext context)
     {
-        var diagnostics = context.Diagnostics;
         foreach (var pass in Passes)
         {
             pass.Run(context);
-            if (diagnostics.HasErrors)
+            if (context.Failed)
             {
                 break;
             }

@@ -312,7 +312,12 @@ public sealed class SymbolResolutionPass : ISemanticPass
                     targets.Resolve(e);
                     break;
                 case CastExpression or EnumNameExpression or DerefExpression or AtLiteralOperator:
-                    context.Error("unresolved target-symbol expression", e);
+                    // Bound here, reported by TargetSymbolPass only if the optimizer keeps it (as stap does).
+                    foreach (var operand in SyntaxChildren.Of(e).OfType<Expression>())
+                    {
+                        Expression(operand);
+                    }
+
                     break;
             }
         }

@@ -30,6 +30,10 @@ public static class SyntaxChildren
             StatisticExpression s => [s.Operand],
             HistogramExpression h => [h.Operand],
             AtOperator at => [at.Operand],
+            TargetExpression t => [t.Operand],
+            CastExpression c => [c.Operand],
+            EnumNameExpression en => [en.Operand],
+            DerefExpression d => [d.Address],
             _ => [],
         };
         return children.OfType<Node>();

@@ -7,8 +7,9 @@ namespace FlightRec.Compiler.Semantics;
 /// Binds <c>$name</c> target variables (and <c>$array[i]</c>) to what the probe's family
 /// provides. A body shared by several probes (a wildcard, an alias used more than once) must
 /// find the variable in each of them with one type, as stap checks every derived probe. The
-/// type is recorded for inference; anything the family cannot provide is a positioned error
-/// in stap's words.
+/// type is recorded for inference; anything the family cannot provide becomes a positioned error
+/// in stap's words, kept until the optimizer has run (<see cref="TargetSymbolPass"/> reports it
+/// only if the code survives, as stap reports at type resolution).
 /// </summary>
 public sealed class TargetVariableResolver(SemanticContext context, IReadOnlyList<ProbeSymbol>? probes)
 {
@@ -24,7 +25,7 @@ public sealed class TargetVariableResolver(SemanticContext context, IReadOnlyLis
                 Bind(expression, variable, indexed: true);
                 break;
             default:
-                context.Error("unresolved target-symbol expression", expression);
+                Defer(expression, "unresolved target-symbol expression", expression);
                 break;
         }
     }
@@ -43,7 +44,7 @@ public sealed class TargetVariableResolver(SemanticContext context, IReadOnlyLis
     {
         if (probes is null || probes.Count == 0)
         {
-            context.Error("unresolved target-symbol expression", variable);
+            Defer(expression, "unresolved target-symbol expression", variable);
             return;
         }
 
@@ -53,20 +54,20 @@ public sealed class TargetVariableResolver(SemanticContext context, IReadOnlyLis
             var found = probe.TargetVariables.FirstOrDefault(v => v.Name == variable.Name);
             if (found is null)
             {
-                Missing(variable, probe);
+                Missing(expression, variable, probe);
                 return;
             }
 
             if (indexed && !found.SourceType.EndsWith(']'))
             {
-                context.Error($"target variable '{variable.Name}' is not an array", variable);
+                Defer(expression, $"target variable '{variable.Name}' is not an array", variable);
                 return;
             }
 
             var foundType = indexed || found.Type == ProbeValueType.Long ? SemanticType.Long : SemanticType.String;
             if (type is { } earlier && earlier != foundType)
             {
-                context.Error($"target variable '{variable.Name}' has type {foundType.Name()} in probe {probe.Point} "
+                Defer(expression, $"target variable '{variable.Name}' has type {foundType.Name()} in probe {probe.Point} "
                     + $"but {earlier.Name()} in another probe of the same body", variable);
                 return;
             }
@@ -77,16 +78,18 @@ public sealed class TargetVariableResolver(SemanticContext context, IReadOnlyLis
         context.TargetTypes[expression] = type!.Value;
     }
 
-    private void Missing(TargetVariable variable, ProbeSymbol probe)
+    private void Missing(Expression expression, TargetVariable variable, ProbeSymbol probe)
     {
         if (probe.TargetVariables.Count == 0)
         {
-            context.Error("unresolved target-symbol expression", variable);
+            Defer(expression, "unresolved target-symbol expression", variable);
             return;
         }
 
         // stap lists every alternative ("there are not that many"), closest first.
         string alternatives = SimilarNames.Clause(variable.Name, probe.TargetVariables.Select(v => v.Name), int.MaxValue, "alternatives");
-        context.Error($"unable to find tracepoint variable '{variable.Name}'{alternatives} in probe {probe.Point}", variable);
+        Defer(expression, $"unable to find tracepoint variable '{variable.Name}'{alternatives} in probe {probe.Point}", variable);
     }
+
+    private void Defer(Expression expression, string message, Node at) => context.TargetErrors[expression] = (message, at);
 }

@@ -38,19 +38,6 @@ internal sealed class TypeInference(SemanticContext context)
                 }
 
                 break;
-            case ExpressionStatement e when !EntryAllowed && !context.Unoptimized && SideEffects.None(context, e.Expression):
-                // stap elides the statement before typing it, so an @entry in it is never seen.
-                EntryAllowed = true;
-                try
-                {
-                    Expr(e.Expression, SemanticType.Unknown);
-                }
-                finally
-                {
-                    EntryAllowed = false;
-                }
-
-                break;
             case ExpressionStatement e:
                 Expr(e.Expression, SemanticType.Unknown);
                 break;

@@ -15,19 +15,10 @@ public sealed class TypeInferencePass : ISemanticPass
 
     public void Run(SemanticContext context)
     {
-        var inference = new TypeInference(context);
-        for (int round = 0; round < MaxRounds; round++)
+        var inference = Converge(context);
+        if (context.Diagnostics.HasErrors)
         {
-            inference.Resolved = 0;
-            if (!VisitAll(context, inference))
-            {
-                return;
-            }
-
-            if (inference.Resolved == 0)
-            {
-                break;
-            }
+            return;
         }
 
         inference.Report = true;
@@ -47,12 +38,37 @@ public sealed class TypeInferencePass : ISemanticPass
         }
     }
 
+    /// <summary>
+    /// Infers what can be inferred, reporting nothing. The optimizer calls it after each round as
+    /// stap's const-folding step does, so code elided in a later round has still given its types.
+    /// </summary>
+    internal static TypeInference Converge(SemanticContext context)
+    {
+        var inference = new TypeInference(context);
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            inference.Resolved = 0;
+            if (!VisitAll(context, inference))
+            {
+                break;
+            }
+
+            if (inference.Resolved == 0)
+            {
+                break;
+            }
+        }
+
+        return inference;
+    }
+
     /// <summary>One round over every body; false when a body stopped the pass (stap threw).</summary>
     private static bool VisitAll(SemanticContext context, TypeInference inference)
     {
-        foreach (var function in context.AllFunctions)
+        // Functions no probe reaches were dropped by the optimizer; stap never types them.
+        foreach (var function in context.AllFunctions.Where(f => !f.Elided))
         {
-            if (function.Declaration?.Body is Block body)
+            if (function.Body is Block body)
             {
                 inference.Function = function;
                 inference.Scope = function.Scope;
@@ -144,7 +160,7 @@ public sealed class TypeInferencePass : ISemanticPass
     /// <summary>Globals and parameters still untyped once every body was visited (locals are checked per body).</summary>
     private static void ReportUnresolved(SemanticContext context)
     {
-        var symbols = context.Globals.Concat(context.AllFunctions.SelectMany(f => f.Parameters));
+        var symbols = context.Globals.Concat(context.AllFunctions.Where(f => !f.Elided).SelectMany(f => f.Parameters));
         foreach (var symbol in symbols)
         {
             if (symbol.FirstUse is not { } use || symbol.Elided)
