@@ -102,7 +102,8 @@ public sealed class SemanticContext(ScriptFile script, DiagnosticBag diagnostics
     /// </summary>
     public void Warn(string message, (SourceSpan Span, string Token)? at)
     {
-        if (SuppressWarnings)
+        // stap's optimizer works on tapset code silently: its warnings are for the user's script.
+        if (SuppressWarnings || (at is { } where && where.Span.File != Script.Source))
         {
             return;
         }
