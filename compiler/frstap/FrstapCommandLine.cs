@@ -14,12 +14,13 @@ public static class FrstapCommandLine
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        (args, int verbosity) = VerbosityFlags.Extract(args);
         var pass = new Option<int?>("-p") { Description = "Stop after pass NUM (1 parse, 2 elaborate, 3 translate, 4 build, 5 run)." };
         var script = new Option<string[]>("-e") { Description = "Run the script given as TEXT." };
         var guru = new Option<bool>("-g") { Description = "Guru mode: allow embedded C# code." };
         var include = new Option<string[]>("-I") { Description = "Add a tapset directory.", AllowMultipleArgumentsPerToken = false };
         var defines = new Option<string[]>("-D") { Description = "Set a module limit NAME=VALUE." };
-        var verbose = new Option<bool[]>("-v") { Description = "More verbose output (repeatable)." };
+        var verbose = new Option<bool>("-v") { Description = "More verbose output (repeatable: -v -v, or -vv)." };
         var unoptimized = new Option<bool>("-u") { Description = "Unoptimized translation." };
         var noWarnings = new Option<bool>("-w") { Description = "Suppress warnings." };
         var warningsAsErrors = new Option<bool>("-W") { Description = "Treat warnings as errors." };
@@ -154,7 +155,7 @@ public static class FrstapCommandLine
             CompatibleVersion = parsed.GetValue(compatible) ?? FlightRec.Compiler.Parsing.ParseOptions.DefaultCompatibleVersion,
             Runtime = runtimeName ?? "kernel",
             KernelRelease = parsed.GetValue(release),
-            Verbosity = parsed.GetValue(verbose)?.Length ?? 0,
+            Verbosity = verbosity,
             ModuleName = moduleName.Length == 0 ? null : moduleName,
             Defines = parsed.GetValue(defines) ?? [],
             GlobalAssignments = parsed.GetValue(globals) ?? [],

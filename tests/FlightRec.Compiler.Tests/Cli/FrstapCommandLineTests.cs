@@ -17,6 +17,24 @@ public sealed class FrstapCommandLineTests
         Assert.Equal("A script must be specified.\n" + Usage, run.Stderr);
     }
 
+    [Theory]
+    [InlineData("-v")]
+    [InlineData("-vv")]
+    [InlineData("-v", "-v", "-v")]
+    public void VerboseFlagsCountAndCombineWithOtherOptions(params string[] flags)
+    {
+        var run = FrstapRun.InProcess([.. flags, "-p2", "-e", "probe begin { exit() }"]);
+        Assert.Equal((0, "# functions\nexit:unknown ()\n# probes\nbegin /* <- begin */\n"), (run.ExitCode, run.Stdout));
+    }
+
+    [Fact]
+    public void AVerboseLookingScriptTextIsTheScript()
+    {
+        var run = FrstapRun.InProcess("-p1", "-e", "-v");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("parse error: expected 'probe'", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UnknownOptionIsOneLineAndUsage()
     {
