@@ -61,6 +61,20 @@ public static class SessionDump
         }
     }
 
+    // Loss counters come from ring headers a crash or a stray write may have damaged: a sum
+    // saturates instead of overflowing, and a negative count counts as none.
+    private static long Total(List<DumpCursor> cursors, Func<DumpCursor, long> count)
+    {
+        long total = 0;
+        foreach (var cursor in cursors)
+        {
+            long value = Math.Max(0, count(cursor));
+            total = value > long.MaxValue - total ? long.MaxValue : total + value;
+        }
+
+        return total;
+    }
+
     private static DumpSummary Deliver(List<DumpCursor> cursors, IRecordSink sink, int damaged, bool hostAlive)
     {
         foreach (var cursor in cursors)
@@ -71,9 +85,9 @@ public static class SessionDump
         var data = cursors.Where(c => c.Cpu >= 0).ToList();
         var messages = cursors.Where(c => c.Cpu < 0).ToList();
         var loss = new LossReport();
-        loss.Overwritten(sink, 0, data.Sum(c => c.Evicted), data.Sum(c => c.EvictedBytes), messages: false);
-        loss.Dropped(sink, 0, data.Sum(c => c.DroppedRecords), data.Sum(c => c.DroppedBytes), messages: false);
-        loss.Overwritten(sink, 0, messages.Sum(c => c.Evicted), messages.Sum(c => c.EvictedBytes), messages: true);
+        loss.Overwritten(sink, 0, Total(data, c => c.Evicted), Total(data, c => c.EvictedBytes), messages: false);
+        loss.Dropped(sink, 0, Total(data, c => c.DroppedRecords), Total(data, c => c.DroppedBytes), messages: false);
+        loss.Overwritten(sink, 0, Total(messages, c => c.Evicted), Total(messages, c => c.EvictedBytes), messages: true);
 
         var batches = cursors.Select(c => c.Batch).ToArray();
         var cpus = cursors.Select(c => c.Cpu).ToArray();
@@ -141,10 +155,10 @@ public static class SessionDump
 
         return new DumpSummary(
             records,
-            data.Sum(c => c.Evicted),
-            data.Sum(c => c.EvictedBytes),
-            data.Sum(c => c.DroppedRecords),
-            data.Sum(c => c.DroppedBytes),
+            Total(data, c => c.Evicted),
+            Total(data, c => c.EvictedBytes),
+            Total(data, c => c.DroppedRecords),
+            Total(data, c => c.DroppedBytes),
             torn,
             damaged,
             hostAlive);

@@ -151,6 +151,36 @@ public sealed class RingCorruptionFuzzTests(ITestOutputHelper output) : IDisposa
         Assert.Equal($"WARNING: cpu0.ring: its positions are impossible (head {long.MaxValue - gap + (gap / 64 * 64)}, tail {long.MaxValue - gap}); nothing recovered\n", dumped.Messages[0]);
     }
 
+    /// <summary>
+    /// Found by the fuzz (case 1279714484): two rings whose damaged headers claim near
+    /// long.MaxValue dropped records each. Their total must saturate, not overflow.
+    /// </summary>
+    [Fact]
+    public void LossCountersNearTheLongLimitSaturate()
+    {
+        var paths = SessionPaths.For("fuzz", Path.Combine(_root, "counters"));
+        paths.CreateDirectory();
+        var info = new SessionInfo("fuzz", "/nowhere/fuzz.dll", Environment.ProcessId, 1, RingPolicy.Discard, false, 2, Capacity);
+        using (SessionHeader.Create(paths.HeaderPath, info))
+        using (RingWriter.Create(paths.RingPath(0), 0, Capacity, RingPolicy.Discard, Environment.ProcessId))
+        using (RingWriter.Create(paths.RingPath(1), 1, Capacity, RingPolicy.Discard, Environment.ProcessId))
+        using (RingWriter.Create(paths.MessagesPath, -1, Capacity, RingPolicy.Overwrite, Environment.ProcessId))
+        {
+        }
+
+        foreach (int cpu in new[] { 0, 1 })
+        {
+            using var file = File.OpenHandle(paths.RingPath(cpu), FileMode.Open, FileAccess.ReadWrite);
+            RandomAccess.Write(file, BitConverter.GetBytes(long.MaxValue - 1), RingLayout.DroppedRecordsOffset);
+        }
+
+        var dumped = new ValidatingSink(CommittedRecords.Read(paths.Directory));
+        var summary = SessionDump.Dump(paths, dumped);
+        Assert.Null(dumped.Failure);
+        Assert.Equal(long.MaxValue, summary.Dropped);
+        Assert.StartsWith($"WARNING: {long.MaxValue} records (0 bytes) were dropped", dumped.Messages[0], StringComparison.Ordinal);
+    }
+
     /// <summary>Restores the pristine files, damages them, and reads them as a dump and as a consumer would.</summary>
     private static string? RunCase(Dictionary<string, byte[]> pristine, Dictionary<string, int[]> recordOffsets, SessionPaths paths, int seed)
     {
