@@ -43,6 +43,8 @@ public static class CSharpEmitter
         code.Line($"// frstap pass 3: the C# of module {moduleName}, from {program.Script.Source.Name}.");
         code.Line("// </auto-generated>");
         code.Line("#nullable disable");
+        code.Line("using System;");
+        code.Line("using System.Collections.Generic;");
         foreach (string ns in (string[])["Collections", "Execution", "Formatting", "Module", "Statistics", "Tapset", "Values"])
         {
             code.Line($"using FlightRec.Runtime.{ns};");

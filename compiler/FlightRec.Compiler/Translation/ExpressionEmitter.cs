@@ -45,7 +45,7 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     {
         BinaryExpression { Operator: "&&" or "||" } b => $"({Condition(b.Left)} {b.Operator} {Condition(b.Right)})",
         BinaryExpression b when Comparisons.Contains(b.Operator) => Compare(b),
-        UnaryExpression { Operator: "!" } u => $"!{Condition(u.Operand)}",
+        UnaryExpression { Operator: "!" } u => $"!({Condition(u.Operand)})",
         ArrayMembership m => Membership(m),
         _ => $"{Value(expression)} != 0",
     };
