@@ -103,11 +103,6 @@ internal sealed class StatementEmitter(ModuleState module, SymbolScope scope, Co
             throw new NotTranslatedException("foreach over an array slice", loop);
         }
 
-        if (loop.SortAggregate is not null)
-        {
-            throw new NotTranslatedException("foreach sorted by an aggregate", loop);
-        }
-
         if (loop.Source is not Variable source)
         {
             throw new NotTranslatedException("foreach over a histogram", loop);
@@ -122,6 +117,11 @@ internal sealed class StatementEmitter(ModuleState module, SymbolScope scope, Co
             _ => $"MapOrder.ByKey({loop.SortColumn - 1}, descending: {Descending(loop)})",
         };
         string limit = loop.Limit is null ? "" : $", limit: {_expressions.Value(loop.Limit)}";
+        if (array.Type == SemanticType.Stats && loop.Sort != SortDirection.None && loop.SortColumn == 0)
+        {
+            limit += $", valueSortKey: {module.Statics.SortKey(loop.SortAggregate)}";
+        }
+
         string entry = $"e{_loops++}";
 
         code.Source(loop.Span);

@@ -37,6 +37,23 @@ internal sealed class StaticMembers
 
     public string Stats(string descriptor) => Field("Stats", "StatsDescriptor", descriptor);
 
+    /// <summary>
+    /// What a foreach over an array of aggregates sorts values by: <c>@count</c> unless the loop
+    /// names another extractor (<c>@variance</c> sorts like <c>@count</c>). Empty elements sort as 0.
+    /// </summary>
+    public string SortKey(Syntax.StatisticKind? kind)
+    {
+        string read = kind switch
+        {
+            Syntax.StatisticKind.Sum => "v.ReadElement().Sum",
+            Syntax.StatisticKind.Min => "v.ReadElement() is var s && !s.IsEmpty ? s.Min() : 0",
+            Syntax.StatisticKind.Max => "v.ReadElement() is var s && !s.IsEmpty ? s.Max() : 0",
+            Syntax.StatisticKind.Avg => "v.ReadElement() is var s && !s.IsEmpty ? s.Avg() : 0",
+            _ => "v.ReadElement().Count",
+        };
+        return Field("SortBy", "MapValueSortKey<StatsValue>", $"(in StatsValue v) => {read}");
+    }
+
     private string Field(string prefix, string type, string initializer)
     {
         if (!_fields.TryGetValue(initializer, out string? name))
