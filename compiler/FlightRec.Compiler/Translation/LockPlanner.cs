@@ -6,8 +6,9 @@ namespace FlightRec.Compiler.Translation;
 /// <summary>
 /// Which globals a handler reads and which it writes, through every script function it can
 /// call: the runtime's LockPlan takes a shared lock for the first and an exclusive one for
-/// the second. Adding to a scalar aggregate only reads it: <c>&lt;&lt;&lt;</c> goes to the
-/// handler's own per-CPU slot, as in stap.
+/// the second. Adding to a scalar aggregate only needs the shared lock: <c>&lt;&lt;&lt;</c>
+/// goes to the handler's own per-CPU slot, as in stap. Every other use of an aggregate
+/// (extractors, printing, sorting) merges the slots, so it needs the exclusive lock.
 /// </summary>
 internal sealed class LockPlanner(SemanticContext program)
 {
@@ -25,7 +26,7 @@ internal sealed class LockPlanner(SemanticContext program)
 
         if (probe.Displays is { } displayed)
         {
-            reads.Add(displayed);
+            (displayed.Type == SemanticType.Stats ? writes : reads).Add(displayed);
         }
 
         // Declaration order, so every handler takes its locks in the same order.
@@ -37,18 +38,29 @@ internal sealed class LockPlanner(SemanticContext program)
     private void Walk(Node root, SymbolScope scope, HashSet<VariableSymbol> reads, HashSet<VariableSymbol> writes,
         HashSet<FunctionSymbol> visited)
     {
+        // Parents come before their children in the walk, so an aggregation is seen before its target.
+        var aggregated = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         foreach (var node in SyntaxChildren.DescendantsAndSelf(root))
         {
+            if (node is Assignment { Operator: "<<<", Target: Variable target })
+            {
+                aggregated.Add(target);
+            }
+
             if (node is Variable && scope.Bindings.TryGetValue(node, out var symbol) && symbol.Kind == SymbolKind.Global)
             {
                 reads.Add(symbol);
+                if (symbol.Type == SemanticType.Stats && !aggregated.Contains(node))
+                {
+                    writes.Add(symbol);
+                }
             }
 
             if (SyntaxChildren.WrittenVariable(node) is { } written
-                && scope.Bindings.TryGetValue(written, out var target) && target.Kind == SymbolKind.Global
+                && scope.Bindings.TryGetValue(written, out var writtenSymbol) && writtenSymbol.Kind == SymbolKind.Global
                 && !(node is Assignment { Operator: "<<<", Target: Variable }))
             {
-                writes.Add(target);
+                writes.Add(writtenSymbol);
             }
 
             if (node is FunctionCall call && program.Calls.TryGetValue(call, out var function)
