@@ -2,6 +2,7 @@ using FlightRec.Compiler.Diagnostics;
 using FlightRec.Compiler.Parsing;
 using FlightRec.Compiler.Semantics;
 using FlightRec.Compiler.Syntax;
+using FlightRec.Compiler.Translation;
 
 namespace FlightRec.Compiler.Driver;
 
@@ -91,8 +92,33 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 0;
         }
 
-        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).");
+        string generated;
+        try
+        {
+            generated = CSharpEmitter.Emit(program, options.ModuleName ?? DefaultModuleName(source));
+        }
+        catch (NotTranslatedException e)
+        {
+            stderr.WriteLine(e.Message);
+            return Fail(3, 0);
+        }
+
+        if (options.LastPass == 3)
+        {
+            stdout.Write(generated);
+            ReportSuppressed(program);
+            return 0;
+        }
+
+        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 to 3 (-p1, -p2, -p3).");
         return 1;
+    }
+
+    /// <summary>stap's default module name is stap_HASH; ours is frs_ and a hash of the script text.</summary>
+    private static string DefaultModuleName(SourceFile source)
+    {
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Text));
+        return "frs_" + Convert.ToHexStringLower(hash)[..16];
     }
 
     // stap's report_suppression, once the run is over.
@@ -116,6 +142,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         {
             1 => "Pass 1: parse failed.  [man error::pass1]",
             2 => "Pass 2: analysis failed.  [man error::pass2]",
+            3 => "Pass 3: translation failed.  [man error::pass3]",
             _ => $"Pass {pass}: failed.",
         });
         return 1;

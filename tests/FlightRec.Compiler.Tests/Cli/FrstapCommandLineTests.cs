@@ -113,9 +113,9 @@ public sealed class FrstapCommandLineTests
     [Fact]
     public void LaterPassesSayTheyAreNotAvailableYet()
     {
-        var run = FrstapRun.InProcess("-p3", "-e", "probe begin { exit() }");
+        var run = FrstapRun.InProcess("-p4", "-e", "probe begin { exit() }");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("Pass 3 is not available yet: this frstap implements passes 1 and 2 (-p1, -p2).\n", run.Stderr);
+        Assert.Equal("Pass 4 is not available yet: this frstap implements passes 1 to 3 (-p1, -p2, -p3).\n", run.Stderr);
     }
 
     [Fact]

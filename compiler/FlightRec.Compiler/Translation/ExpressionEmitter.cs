@@ -1,0 +1,358 @@
+using FlightRec.Compiler.Semantics;
+using FlightRec.Compiler.Syntax;
+using FlightRec.Runtime.Formatting;
+using RuntimeStringLiteral = FlightRec.Runtime.Formatting.StringLiteral;
+using StringLiteral = FlightRec.Compiler.Syntax.StringLiteral;
+
+namespace FlightRec.Compiler.Translation;
+
+/// <summary>
+/// C# for script expressions in one scope (a probe or a function). Values are <c>long</c> or
+/// <c>string</c>; anything whose behaviour needs the runtime (division by zero, shifts,
+/// MAXSTRINGLEN, empty aggregates) goes through the runtime's helpers with its error location.
+/// </summary>
+internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
+{
+    private const string MaxString = "ctx.Session.Limits.MaxStringLength";
+
+    private static readonly HashSet<string> Comparisons = ["<", ">", "<=", ">=", "==", "!="];
+
+    public SemanticType TypeOf(Expression expression) => module.Types.Of(expression, scope);
+
+    public VariableSymbol Symbol(Expression reference) => ExpressionTypes.Symbol(reference, scope);
+
+    /// <summary>An expression whose value is used: C# of type long or string.</summary>
+    public string Value(Expression expression) => expression switch
+    {
+        NumberLiteral n => CSharpText.Long(n.Value),
+        StringLiteral s => CSharpText.String(RuntimeStringLiteral.Unescape(s.Text)),
+        Variable v => Scalar(v),
+        ArrayIndex a => Element(a),
+        FunctionCall call => Call(call, valueUsed: true),
+        PrintCall { Name: var name } print when name.StartsWith("sprint", StringComparison.Ordinal) => Sprint(print),
+        UnaryExpression u => Unary(u),
+        CrementExpression c => "(" + Crement(c) + ")",
+        BinaryExpression b => Binary(b),
+        TernaryExpression t => $"({Condition(t.Condition)} ? {Value(t.WhenTrue)} : {Value(t.WhenFalse)})",
+        Assignment { Operator: not "<<<" } a => "(" + Assign(a) + ")",
+        ArrayMembership m => $"ScriptMath.Bool({Membership(m)})",
+        StatisticExpression s => Statistic(s),
+        _ => throw NotTranslated(expression),
+    };
+
+    /// <summary>An expression tested for truth: C# of type bool.</summary>
+    public string Condition(Expression expression) => expression switch
+    {
+        BinaryExpression { Operator: "&&" or "||" } b => $"({Condition(b.Left)} {b.Operator} {Condition(b.Right)})",
+        BinaryExpression b when Comparisons.Contains(b.Operator) => Compare(b),
+        UnaryExpression { Operator: "!" } u => $"!({Condition(u.Operand)})",
+        ArrayMembership m => Membership(m),
+        _ => $"{Value(expression)} != 0",
+    };
+
+    /// <summary>An expression statement: C# usable before <c>;</c>.</summary>
+    public string Statement(Expression expression) => expression switch
+    {
+        Assignment a => Assign(a),
+        CrementExpression c => Crement(c),
+        FunctionCall call => Call(call, valueUsed: false),
+        PrintCall print => Print(print),
+        _ => "_ = " + Value(expression),
+    };
+
+    public static string Near(Node node) => CSharpText.Near(TokenDescriber.Describe(node));
+
+    public static NotTranslatedException NotTranslated(Node node) => new(Describe(node), node);
+
+    private static string Describe(Node node) => node switch
+    {
+        RegexMatch => "a regular expression match",
+        TargetVariable or TargetExpression => "a target variable",
+        AtOperator at => $"@{at.Name}",
+        AtLiteralOperator at => $"@{at.Name}",
+        CastExpression => "@cast",
+        EnumNameExpression => "@enumname",
+        DerefExpression d => $"@{d.Name}",
+        EmbeddedExpression => "embedded code",
+        HistogramExpression => "a histogram outside print",
+        PrintCall p => p.Name,
+        Assignment { Operator: "<<<" } => "<<< used as a value",
+        _ => $"this {node.GetType().Name} expression",
+    };
+
+    private string Scalar(Variable variable)
+    {
+        var symbol = Symbol(variable);
+        if (symbol.IsArray || symbol.Type == SemanticType.Stats)
+        {
+            throw new NotTranslatedException($"{(symbol.IsArray ? "an array" : "an aggregate")} used as a value", variable);
+        }
+
+        return Reference(symbol);
+    }
+
+    /// <summary>The C# variable of a scalar global, local or parameter.</summary>
+    public string Reference(VariableSymbol symbol) =>
+        symbol.Kind == SymbolKind.Global ? module.Names.Global(symbol) : NameMangler.Local(symbol);
+
+    private string Element(ArrayIndex index)
+    {
+        var array = Symbol(index);
+        if (array.Type == SemanticType.Stats)
+        {
+            throw new NotTranslatedException("an aggregate element used as a value", index);
+        }
+
+        return $"{Reference(array)}.Get({Key(index, array)})";
+    }
+
+    /// <summary><c>new Key2&lt;long, string&gt;(i, s)</c> for the indexes of an element.</summary>
+    public string Key(ArrayIndex index, VariableSymbol array)
+    {
+        if (index.Indexes.Any(i => i is null))
+        {
+            throw new NotTranslatedException("an array slice (*)", index);
+        }
+
+        return $"new {ModuleState.KeyType(array, index)}({string.Join(", ", index.Indexes.Select(i => Value(i!)))})";
+    }
+
+    private string Membership(ArrayMembership membership)
+    {
+        var array = Symbol(membership.Index);
+        return $"{Reference(array)}.Contains({Key(membership.Index, array)})";
+    }
+
+    private string Unary(UnaryExpression unary) => unary.Operator switch
+    {
+        "-" => $"(-{Value(unary.Operand)})",
+        "+" => Value(unary.Operand),
+        "~" => $"(~{Value(unary.Operand)})",
+        "!" => $"ScriptMath.Bool({Value(unary.Operand)} == 0)",
+        _ => throw NotTranslated(unary),
+    };
+
+    private string Binary(BinaryExpression binary)
+    {
+        if (binary.Operator is "&&" or "||" || Comparisons.Contains(binary.Operator))
+        {
+            return $"ScriptMath.Bool({Condition(binary)})";
+        }
+
+        string left = Value(binary.Left);
+        string right = Value(binary.Right);
+        return binary.Operator switch
+        {
+            "+" or "-" or "*" or "&" or "|" or "^" => $"({left} {binary.Operator} {right})",
+            "/" => $"ScriptMath.Divide({left}, {right}, {Near(binary)})",
+            "%" => $"ScriptMath.Modulo({left}, {right}, {Near(binary)})",
+            "<<" => $"ScriptMath.ShiftLeft({left}, {right})",
+            ">>" => $"ScriptMath.ShiftRight({left}, {right})",
+            ">>>" => $"ScriptMath.ShiftRightLogical({left}, {right})",
+            "." => $"ScriptString.Concat({left}, {right}, {MaxString})",
+            _ => throw NotTranslated(binary),
+        };
+    }
+
+    private string Compare(BinaryExpression comparison)
+    {
+        string left = Value(comparison.Left);
+        string right = Value(comparison.Right);
+        return TypeOf(comparison.Left) == SemanticType.String
+            ? $"ScriptString.Compare({left}, {right}) {comparison.Operator} 0"
+            : $"{left} {comparison.Operator} {right}";
+    }
+
+    private string Crement(CrementExpression crement)
+    {
+        string target = LValue(crement.Operand);
+        return crement.Prefix ? crement.Operator + target : target + crement.Operator;
+    }
+
+    /// <summary>A long or string storage location: a C# variable or a map element reference.</summary>
+    private string LValue(Expression target)
+    {
+        if (target is Variable v)
+        {
+            return Scalar(v);
+        }
+
+        if (target is ArrayIndex index)
+        {
+            var array = Symbol(index);
+            if (array.Type == SemanticType.Stats)
+            {
+                throw new NotTranslatedException("an aggregate element used as a value", index);
+            }
+
+            return $"{Reference(array)}.GetOrAdd({Key(index, array)}, {Near(index)})";
+        }
+
+        throw NotTranslated(target);
+    }
+
+    private string Assign(Assignment assignment)
+    {
+        if (assignment.Operator == "<<<")
+        {
+            return Aggregate(assignment);
+        }
+
+        string value = Value(assignment.Value);
+        if (assignment.Operator is "=" or "+=" or "-=" or "*=" or "&=" or "|=" or "^=")
+        {
+            return $"{LValue(assignment.Target)} {assignment.Operator} {value}";
+        }
+
+        // The rest read the old value through a runtime helper: the target appears twice, so
+        // its indexes must not have side effects.
+        if (assignment.Target is ArrayIndex index && index.Indexes.Any(i => i is not (Variable or Literal)))
+        {
+            throw new NotTranslatedException($"'{assignment.Operator}' on an element with computed indexes", assignment);
+        }
+
+        string target = LValue(assignment.Target);
+        string combined = assignment.Operator switch
+        {
+            "/=" => $"ScriptMath.Divide({target}, {value}, {Near(assignment)})",
+            "%=" => $"ScriptMath.Modulo({target}, {value}, {Near(assignment)})",
+            "<<=" => $"ScriptMath.ShiftLeft({target}, {value})",
+            ">>=" => $"ScriptMath.ShiftRight({target}, {value})",
+            ">>>=" => $"ScriptMath.ShiftRightLogical({target}, {value})",
+            ".=" => $"ScriptString.Concat({target}, {value}, {MaxString})",
+            _ => throw NotTranslated(assignment),
+        };
+        return $"{target} = {combined}";
+    }
+
+    private string Aggregate(Assignment assignment)
+    {
+        string value = Value(assignment.Value);
+        return assignment.Target switch
+        {
+            Variable v => $"{Reference(Symbol(v))}.Add(ctx.Cpu, {value})",
+            ArrayIndex index when Symbol(index) is var array =>
+                $"{Reference(array)}.GetOrAdd({Key(index, array)}, {Near(index)}).Add(ctx.Cpu, {value})",
+            _ => throw NotTranslated(assignment),
+        };
+    }
+
+    private string Statistic(StatisticExpression statistic)
+    {
+        string snapshot = Snapshot(statistic.Operand);
+        string near = Near(statistic);
+        return statistic.Kind switch
+        {
+            StatisticKind.Count => $"{snapshot}.Count",
+            StatisticKind.Sum => $"{snapshot}.Sum",
+            StatisticKind.Min => $"{snapshot}.Min({near})",
+            StatisticKind.Max => $"{snapshot}.Max({near})",
+            StatisticKind.Avg => $"{snapshot}.Avg({near})",
+            StatisticKind.Variance when statistic.Parameters.IsEmpty => $"{snapshot}.Variance({near})",
+            _ => throw new NotTranslatedException("@variance with a bit shift", statistic),
+        };
+    }
+
+    /// <summary>The StatsSnapshot of an aggregate or of one element of an array of aggregates (empty when absent).</summary>
+    private string Snapshot(Expression operand) => operand switch
+    {
+        Variable v => $"{Reference(Symbol(v))}.Read()",
+        ArrayIndex index when Symbol(index) is var array =>
+            $"({Reference(array)}.Get({Key(index, array)})?.ReadElement() ?? StatsSnapshot.Empty)",
+        _ => throw NotTranslated(operand),
+    };
+
+    private string Call(FunctionCall call, bool valueUsed)
+    {
+        if (!module.Program.Calls.TryGetValue(call, out var function))
+        {
+            throw new NotTranslatedException($"a call of unresolved function {call.Name}", call);
+        }
+
+        var arguments = call.Arguments.Select(Value).ToList();
+        if (!function.IsBuiltin)
+        {
+            if (valueUsed && function.ReturnType == SemanticType.Unknown)
+            {
+                throw new NotTranslatedException($"the value of {call.Name}, which returns nothing", call);
+            }
+
+            return $"{module.Names.Function(function)}(ctx, {Near(call)}{string.Concat(arguments.Select(a => ", " + a))})";
+        }
+
+        var target = BuiltinMap.Find(call.Name, call.Arguments.Length)
+            ?? throw new NotTranslatedException($"built-in function {call.Name}/{call.Arguments.Length}", call);
+        if (target.Context)
+        {
+            arguments.Insert(0, "ctx.Probe");
+        }
+
+        if (target.MaxString)
+        {
+            arguments.Add(MaxString);
+        }
+
+        return $"{target.Method}({string.Join(", ", arguments)})";
+    }
+
+    private string Print(PrintCall print)
+    {
+        if (print.Histogram is { } histogram)
+        {
+            if (print.Name != "print")
+            {
+                throw NotTranslated(print);
+            }
+
+            return $"{Histogram(histogram)}.Print(ctx.Output, ctx.Session.Limits, {Near(histogram)})";
+        }
+
+        if (print.Name == "print_char" && print.Arguments.Length == 1)
+        {
+            return $"ScriptPrinter.PrintChar(ctx.Output, {Value(print.Arguments[0])})";
+        }
+
+        return $"ScriptPrinter.Printf(ctx.Output, {Layout(print)}, {Arguments(print)})";
+    }
+
+    private string Sprint(PrintCall print)
+    {
+        if (print.Histogram is { } histogram)
+        {
+            return print.Name == "sprint"
+                ? $"{Histogram(histogram)}.ToScriptString(ctx.Session.Limits, {Near(histogram)})"
+                : throw NotTranslated(print);
+        }
+
+        return $"ScriptPrinter.Sprintf({Layout(print)}, {Arguments(print)}, {MaxString})";
+    }
+
+    private string Histogram(HistogramExpression histogram) => histogram.Operand switch
+    {
+        Variable v when Symbol(v) is { IsArray: false } aggregate => $"{Reference(aggregate)}.ReadHistogram()",
+        _ => throw new NotTranslatedException("a histogram of an array element", histogram),
+    };
+
+    private string Arguments(PrintCall print) => "[" + string.Join(", ", print.Arguments.Select(Value)) + "]";
+
+    /// <summary>The static CompiledFormat a print-family call uses.</summary>
+    private string Layout(PrintCall print)
+    {
+        string name = print.Name.StartsWith('s') ? print.Name[1..] : print.Name;
+        if (name == "printf")
+        {
+            string text = RuntimeStringLiteral.Unescape(print.Format!.Text);
+            return module.Statics.Format(text) ?? throw new NotTranslatedException("this printf format", print);
+        }
+
+        var types = print.Arguments.Select(a => TypeOf(a) == SemanticType.String ? FormatArgumentType.String : FormatArgumentType.Long).ToList();
+        return name switch
+        {
+            "print" => module.Statics.Print(types, newline: false, delimiter: null),
+            "println" => module.Statics.Print(types, newline: true, delimiter: null),
+            "printd" => module.Statics.Print(types, newline: false, RuntimeStringLiteral.Unescape(print.Format!.Text)),
+            "printdln" => module.Statics.Print(types, newline: true, RuntimeStringLiteral.Unescape(print.Format!.Text)),
+            _ => throw NotTranslated(print),
+        };
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using FlightRec.Compiler.Tests.Golden;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FlightRec.Compiler.Tests.Translation;
+
+/// <summary>
+/// Conformance run/ cases (no ARGS) that need only what pass 3 translates so far: frstap -p3,
+/// Roslyn, the runtime's ScriptSession, and stdout byte for byte equal to run/NAME.expected.
+/// The corpus is read in place; without it the cases pass vacuously, except on CI.
+/// </summary>
+[Collection(FrstapEnvironmentCollection.Name)]
+public class Pass3ConformanceTests(ITestOutputHelper log)
+{
+    /// <summary>The floor: every case here passes; a case leaves the list only with a reason.</summary>
+    private static readonly string[] Names =
+    [
+        "base.abort_1",
+        "base.abort_2",
+        "base.abort_6",
+        "base.abort_7",
+        "base.add",
+        "base.alias-prolog",
+        "base.be_order",
+        "base.exit_1",
+        "base.exit_3",
+        "base.foreach_sort_stat_1",
+        "base.foreach_sort_stat_10",
+        "base.foreach_sort_stat_12",
+        "base.foreach_sort_stat_13",
+        "base.foreach_sort_stat_3",
+        "base.foreach_sort_stat_4",
+        "base.foreach_sort_stat_6",
+        "base.foreach_sort_stat_7",
+        "base.foreach_sort_stat_9",
+        "base.global_init",
+        "base.global_vars",
+        "base.inc",
+        "base.limits",
+        "base.not",
+        "base.pr22005.min",
+        "base.print",
+        "base.probe_combining_2",
+        "base.probe_combining_3",
+        "base.probe_combining_6",
+        "base.return_no_val_1",
+        "base.return_no_val_2",
+        "base.tautological_cmp.eq",
+        "base.tautological_cmp.ne",
+        "base.ternary_op_6",
+        "base.tri",
+        "bpf.array.adapted",
+        "bpf.array_in.adapted",
+        "bpf.assignment.adapted",
+        "bpf.bool1.adapted",
+        "bpf.bool3.adapted",
+        "bpf.error_1",
+        "bpf.exit1",
+        "bpf.exit2.adapted",
+        "bpf.for",
+        "bpf.foreach",
+        "bpf.foreach_pr23858",
+        "bpf.foreach_pr24953",
+        "bpf.globals2.adapted",
+        "bpf.globals3.adapted",
+        "bpf.increment1.adapted",
+        "bpf.increment2.adapted",
+        "bpf.no_begin_no_end.adapted",
+        "bpf.no_end.adapted",
+        "bpf.reg_alloc1.adapted",
+        "bpf.reg_alloc2.adapted",
+        "bpf.string1.adapted",
+        "bpf.string2.adapted",
+        "bpf.string4.adapted",
+        "bpf.while",
+        "maps.foreach_limit2",
+        "maps.ii",
+        "maps.iiiiii",
+        "maps.ix",
+        "maps.linear_large",
+        "maps.log",
+        "maps.map_hash_SI",
+        "maps.map_hash_stat_II",
+        "maps.map_hash_stat_SI",
+        "maps.map_wrap1",
+        "maps.map_wrap2",
+        "maps.ss",
+        "printf.basic1",
+        "printf.basic3",
+        "printf.basic4",
+        "printf.basic6",
+        "printf.bin1",
+        "printf.char1",
+        "printf.end1",
+        "printf.int1",
+        "printf.oct",
+        "printf.out1",
+        "printf.print",
+        "printf.printd",
+        "printf.println",
+        "printf.string1",
+        "printf.string2",
+        "string.isinstr",
+        "string.sprint",
+        "string.strcmp",
+        "string.strpos",
+        "string.substr",
+    ];
+
+    public static TheoryData<string> Cases => [.. Names];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void RunOutputEqualsExpected(string name)
+    {
+        string? corpus = ConformanceCorpus.Find();
+        if (corpus is null)
+        {
+            Assert.False(ConformanceCorpus.Required, $"conformance corpus not found (set {ConformanceCorpus.Variable})");
+            log.WriteLine("conformance corpus not found: nothing checked");
+            return;
+        }
+
+        string directory = Path.Combine(corpus, "run");
+        var outcome = InProcessFrstap.Run(["-p3", "-m", "conformance", name + ".stp"], directory, GoldenCase.RepositoryTapset);
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr); // pass 2 warnings may precede the C#
+        var (stdout, _) = ModuleRun.Run(GeneratedModule.Create(outcome.Stdout, "conformance"));
+        string expected = Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(directory, name + ".expected")));
+        Assert.Equal(expected, stdout);
+    }
+}
