@@ -98,6 +98,7 @@ public class Pass3ConformanceTests(ITestOutputHelper log)
         "printf.out1",
         "printf.print",
         "printf.printd",
+        "printf.print_stats",
         "printf.println",
         "printf.string1",
         "printf.string2",
