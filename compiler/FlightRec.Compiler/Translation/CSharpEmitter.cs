@@ -50,6 +50,12 @@ public static class CSharpEmitter
             code.Line($"using FlightRec.Runtime.{ns};");
         }
 
+        var (embeddedUsings, embeddedMembers) = EmbeddedFunctionEmitter.TopLevel(program);
+        foreach (string line in embeddedUsings.Distinct())
+        {
+            code.Line(line);
+        }
+
         code.Line();
         code.Line($"namespace {Namespace};");
         code.Line();
@@ -57,6 +63,17 @@ public static class CSharpEmitter
         foreach (string declaration in module.Statics.Declarations)
         {
             code.Line(declaration);
+        }
+
+        foreach (var member in embeddedMembers)
+        {
+            code.Source(member.Span);
+            foreach (string line in member.Code.Split('\n'))
+            {
+                code.Verbatim(line);
+            }
+
+            code.Generated();
         }
 
         code.Line($"private readonly ModuleOptions _options = {(settings ?? ModuleSettings.Default).Initializer(moduleName)};");
@@ -254,6 +271,16 @@ public static class CSharpEmitter
         string parameters = string.Concat(function.Parameters.Select(p =>
             $", {ModuleState.ValueType(p.Type == SemanticType.Unknown ? SemanticType.Long : p.Type, declaration)} {NameMangler.Local(p)}"));
         string token = CSharpText.Near((NameSpan(declaration), TokenDescriber.Identifier(function.Name)));
+
+        if (function.Body is EmbeddedCode embedded)
+        {
+            var typed = function.Parameters.Select(p => (
+                ModuleState.ValueType(p.Type == SemanticType.Unknown ? SemanticType.Long : p.Type, declaration),
+                NameMangler.Local(p),
+                p.Name)).ToList();
+            EmbeddedFunctionEmitter.Emit(code, function, embedded, module.Names.Function(function), returnType, typed, token);
+            return;
+        }
 
         var body = new CodeWriter();
         var statements = new StatementEmitter(module, function.Scope, body, inFunction: true);

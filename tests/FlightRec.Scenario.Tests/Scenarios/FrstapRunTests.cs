@@ -231,6 +231,55 @@ public sealed partial class FrstapRunTests(ITestOutputHelper output)
         Assert.Equal(0, scenario.Finish(running).ExitCode);
     }
 
+    [Fact]
+    public void GuruModeRunsEmbeddedCSharpWithStapsConventions()
+    {
+        using var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return;
+        }
+
+        File.WriteAllText(scenario.WorkFile("guru.frs"), """
+            %{
+            using System.Text;
+            private static int Calls;
+            %}
+            function twice:long (x:long) %{
+              Calls++;
+              if (x < 0) STAP_RETURN(-1);
+              STAP_RETVALUE = x * 2;
+            %}
+            function shout:string (s:string) %{ STAP_RETURN(new StringBuilder(s).Append("!").ToString()); %}
+            function say (s:string) %{ STAP_PRINTF("said %s %d\n", s, Calls); %}
+            function fail (m:string) %{ STAP_ERROR("failed: " + m); %}
+            probe begin { println(twice(21), " ", twice(-5), " ", shout("hi")); say("x"); fail("now") }
+            """);
+        Assert.Equal(
+            new FrrunResult(1, "42 -1 hi!\nsaid x 2\n", "ERROR: failed: now\nWARNING: Number of errors: 1, skipped probes: 0\nPass 5: run failed.  [man error::pass5]\n"),
+            scenario.RunFrstap("-g", "guru.frs"));
+    }
+
+    [Fact]
+    public void EmbeddedCSharpThatDoesNotCompileIsTheScriptsErrorWithItsLocation()
+    {
+        using var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return;
+        }
+
+        File.WriteAllText(scenario.WorkFile("bad.frs"), "function f:long () %{ return undefinedThing; %}\nprobe begin { println(f()) exit() }\n");
+        var run = scenario.RunFrstap("-g", "-m", "bad", "bad.frs");
+        Assert.Equal((1, ""), (run.ExitCode, run.Stdout));
+        string[] lines = run.StderrLines;
+        Assert.Equal("frstap: the C# of module bad does not compile (check the embedded %{ %} code)", lines[0]);
+        Assert.Matches("^/\\S+/bad\\.cs:[0-9]+:[0-9]+: error CS0103: The name 'undefinedThing' does not exist in the current context \\[from bad\\.frs:1:13\\]$", lines[1]);
+        Assert.StartsWith("frstap: the generated C# is kept in ", lines[2], StringComparison.Ordinal);
+        Assert.Equal("Pass 4: compilation failed.  [man error::pass4]", lines[3]);
+        Directory.Delete(Path.GetDirectoryName(lines[2]["frstap: the generated C# is kept in ".Length..])!, recursive: true);
+    }
+
     private const string Usage = "using [0-9]+virt/[0-9]+res/[0-9]+shr/[0-9]+data kb, ";
 
     private const string Times = "in [0-9]+usr/[0-9]+sys/[0-9]+real ms\\.";
