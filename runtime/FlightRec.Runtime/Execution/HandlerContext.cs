@@ -71,14 +71,34 @@ public sealed class HandlerContext
         }
     }
 
-    /// <summary>The check at a loop-free body's entry: fails when fewer than <paramref name="needed"/> remain.</summary>
-    public void Require(long needed, string near)
+    /// <summary>
+    /// Charges <paramref name="actions"/> right after a call returned <paramref name="value"/>: stap
+    /// charges a loop-free callee's statements at its call site, inside the calling expression.
+    /// </summary>
+    public T Charged<T>(T value, long actions, string near)
+    {
+        Charge(actions, near);
+        return value;
+    }
+
+    /// <summary>
+    /// The check at a loop-free body's entry: fails when fewer than <paramref name="needed"/> remain.
+    /// A probe's check has no location (stap has set none yet when it runs); a function's names its declaration.
+    /// </summary>
+    public void Require(long needed, string? near)
     {
         if (_budget < needed && !Session.SuppressTimeLimits)
         {
             throw new ScriptError("MAXACTION exceeded", near, catchable: false);
         }
     }
+
+    /// <summary>
+    /// Whether a script <c>catch</c> takes <paramref name="error"/>: not an uncatchable error, and not
+    /// once the statement budget is used up (stap skips the catch block then, whatever the error).
+    /// </summary>
+    public bool Catches(ScriptError error) =>
+        error.Catchable && (_budget > 0 || Session.SuppressTimeLimits);
 
     /// <summary>
     /// Enters a script function called at <paramref name="callSite"/>; exceeding MAXNESTING is
