@@ -33,7 +33,8 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
     /// <summary>
     /// Probes of one point in one handler, as stap 5.6 combines them: each body runs in a
     /// try/catch so that its error or <c>next</c> does not stop the next body; the last error
-    /// caught is raised again once all have run (one error for the handler).
+    /// caught is raised again once all have run (one error for the handler). stap reports it near
+    /// the last statement location it recorded; the error's own location is the usual one.
     /// </summary>
     public void EmitCombined(IReadOnlyList<ProbeSymbol> probes)
     {
@@ -47,6 +48,7 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
         var actions = new ActionCounter(enabled: bound is null);
         var first = probes[0].Bodies[0];
         code.Line("string combinedError = \"\";");
+        code.Line("string combinedNear = null;");
         EntryCheck(bound);
         Charge(actions.Record(1, StatementTokens.Describe(first)));
         for (int i = 0; i < probes.Count; i++)
@@ -71,6 +73,7 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
             statements.Charge(1, body, flush: true);
             code.Open($"if (combinedCaught.Message != {CSharpText.String(NextSentinel)})");
             code.Line("combinedError = combinedCaught.Message;");
+            code.Line("combinedNear = combinedCaught.Near;");
             statements.Charge(1, body);
             statements.Charge(0, body, flush: true);
             code.Close();
@@ -82,7 +85,7 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
         Charge(actions.Record(1, StatementTokens.Describe(first), flush: true));
         code.Open("if (combinedError != \"\")");
         Charge(actions.Record(2, StatementTokens.Describe(first), flush: true));
-        code.Line("throw new ScriptError(combinedError);");
+        code.Line("throw new ScriptError(combinedError, combinedNear);");
         code.Close();
         Charge(actions.Record(0, StatementTokens.Describe(first), flush: true));
     }
