@@ -299,8 +299,17 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         return Charged($"{target.Method}({string.Join(", ", arguments)})", call, function, valueUsed);
     }
 
-    private string Charged(string code, FunctionCall call, FunctionSymbol callee, bool valueUsed) =>
-        Actions is null ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
+    private string Charged(string code, FunctionCall call, FunctionSymbol callee, bool valueUsed)
+    {
+        string charged = Actions is null ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
+        if (callee.Body is null || !SyntaxChildren.DescendantsAndSelf(callee.Body).OfType<NextStatement>().Any())
+        {
+            return charged;
+        }
+
+        // A callee that may run `next` has no other overload to pass to: stap raises an error here.
+        return valueUsed ? $"ctx.CheckNext({charged}, {Near(call)})" : $"{charged}; ctx.CheckNext({Near(call)})";
+    }
 
     private string Print(PrintCall print)
     {

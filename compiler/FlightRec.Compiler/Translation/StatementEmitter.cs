@@ -91,6 +91,14 @@ internal sealed class StatementEmitter
                 Charge(1, statement, flush: true);
                 EmitNext();
                 break;
+            case NextStatement:
+                // In a function: give way to the next overload; there is none, so the caller fails (CheckNext).
+                _code.Source(statement.Span);
+                Charge(1, statement, flush: true);
+                ReturnUsed = true;
+                _code.Line("ctx.RequestNext();");
+                _code.Line("goto Return;");
+                break;
             case ReturnStatement r:
                 EmitReturn(r);
                 break;

@@ -13,6 +13,7 @@ public sealed class HandlerContext
 {
     private readonly string[] _callSites;
     private long _budget;
+    private bool _next;
 
     public HandlerContext(ScriptSession session, OutputBuffer output, int cpu)
     {
@@ -58,7 +59,31 @@ public sealed class HandlerContext
         Probe.ProbeName = probeName;
         Probe.BeginHit();
         Depth = 0;
+        _next = false;
         _budget = Session.Limits.ActionBudget;
+    }
+
+    /// <summary><c>next</c> in a script function: it returns, asking its caller for the next overload.</summary>
+    public void RequestNext() => _next = true;
+
+    /// <summary>
+    /// After a call that may have run <c>next</c>: with no overload left, stap (5.x) raises
+    /// <c>all functions exhausted</c> at the call.
+    /// </summary>
+    public void CheckNext(string near)
+    {
+        if (_next)
+        {
+            _next = false;
+            throw new ScriptError("all functions exhausted", near);
+        }
+    }
+
+    /// <summary><see cref="CheckNext(string)"/> for a call whose value is used.</summary>
+    public T CheckNext<T>(T value, string near)
+    {
+        CheckNext(near);
+        return value;
     }
 
     /// <summary>Charges <paramref name="actions"/> statements; running out is not catchable.</summary>

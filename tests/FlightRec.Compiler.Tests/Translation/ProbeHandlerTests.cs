@@ -48,6 +48,15 @@ public class ProbeHandlerTests
     }
 
     [Fact]
+    public void NextInAFunctionWithNoOtherOverloadFailsAtTheCall()
+    {
+        var (stdout, stderr) = ScriptRun.Run(
+            "function f(x) { if (x) next; return 5 } probe begin { println(f(0)); try { println(f(1)) } catch (m) { println(m) } println(f(2)) }");
+        Assert.Equal("5\nall functions exhausted\n", stdout);
+        Assert.Equal(ScriptRun.OneError("ERROR: all functions exhausted near identifier 'f' at <input>:1:125 in probe begin"), stderr);
+    }
+
+    [Fact]
     public void AnErrorRunsTheErrorProbesNotTheEndProbes()
     {
         var (stdout, stderr) = ScriptRun.Run(
