@@ -313,7 +313,7 @@ internal sealed class StatementEmitter
         _code.Line($"ctx.RestoreDepth(depth{id});");
         if (_scope.CatchVariables.TryGetValue(statement, out var variable) && !variable.Elided)
         {
-            _code.Line($"{NameMangler.Local(variable)} = ScriptString.Truncate(error{id}.Message, ctx.Session.Limits.MaxStringLength);");
+            _code.Line($"{_expressions.Reference(variable)} = ScriptString.Truncate(error{id}.Message, ctx.Session.Limits.MaxStringLength);");
         }
 
         Charge(1, statement, flush: true);

@@ -55,6 +55,14 @@ public class TryCatchTests
     }
 
     [Fact]
+    public void TheCatchVariableCanBeAGlobal()
+    {
+        var (stdout, stderr) = ScriptRun.Run("global last probe begin { try { error(\"kept\") } catch (last) { } } probe end { println(last) }");
+        Assert.Equal("kept\n", stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
     public void ACaughtErrorIsNotCounted()
     {
         var (stdout, stderr) = ScriptRun.Run("global n probe begin { try { error(\"x\") } catch { n++ } } probe end { println(n) }");
