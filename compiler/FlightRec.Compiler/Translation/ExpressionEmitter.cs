@@ -17,6 +17,9 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private static readonly HashSet<string> Comparisons = ["<", ">", "<=", ">=", "==", "!="];
 
+    /// <summary>Where MAXACTION charges after calls go (stap charges at each call site); null: none.</summary>
+    public ActionCounter? Actions { get; set; }
+
     public SemanticType TypeOf(Expression expression) => module.Types.Of(expression, scope);
 
     public VariableSymbol Symbol(Expression reference) => ExpressionTypes.Symbol(reference, scope);
@@ -277,7 +280,8 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
                 throw new NotTranslatedException($"the value of {call.Name}, which returns nothing", call);
             }
 
-            return $"{module.Names.Function(function)}(ctx, {Near(call)}{string.Concat(arguments.Select(a => ", " + a))})";
+            return Charged($"{module.Names.Function(function)}(ctx, {Near(call)}{string.Concat(arguments.Select(a => ", " + a))})",
+                call, function, valueUsed);
         }
 
         var target = BuiltinMap.Find(call.Name, call.Arguments.Length)
@@ -292,7 +296,19 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
             arguments.Add(MaxString);
         }
 
-        return $"{target.Method}({string.Join(", ", arguments)})";
+        return Charged($"{target.Method}({string.Join(", ", arguments)})", call, function, valueUsed);
+    }
+
+    private string Charged(string code, FunctionCall call, FunctionSymbol callee, bool valueUsed)
+    {
+        string charged = Actions is null ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
+        if (callee.Body is null || !SyntaxChildren.DescendantsAndSelf(callee.Body).OfType<NextStatement>().Any())
+        {
+            return charged;
+        }
+
+        // A callee that may run `next` has no other overload to pass to: stap raises an error here.
+        return valueUsed ? $"ctx.CheckNext({charged}, {Near(call)})" : $"{charged}; ctx.CheckNext({Near(call)})";
     }
 
     private string Print(PrintCall print)

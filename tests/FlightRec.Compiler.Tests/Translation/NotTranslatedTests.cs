@@ -7,7 +7,6 @@ namespace FlightRec.Compiler.Tests.Translation;
 public class NotTranslatedTests
 {
     [Theory]
-    [InlineData("probe begin { try { exit() } catch { } }", "try/catch at <input>:1:15")]
     [InlineData("global a probe begin { a[1,2] = 1; delete a[1,*] }", "an array slice (*) at <input>:1:43")]
     [InlineData("probe begin { if (\"x\" =~ \"y\") exit() }", "a regular expression match at <input>:1:19")]
     [InlineData("global s probe begin { s <<< 1; println(@variance(s, 2)) }", "@variance with a bit shift at <input>:1:41")]
