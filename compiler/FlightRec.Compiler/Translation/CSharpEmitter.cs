@@ -15,9 +15,11 @@ public static class CSharpEmitter
     public const string Namespace = "FlightRec.Generated";
 
     /// <summary>The generated class for <paramref name="moduleName"/>; throws <see cref="NotTranslatedException"/> for what this pass cannot do yet.</summary>
-    public static string Emit(SemanticContext program, string moduleName)
+    /// <param name="defines">frstap's <c>-D NAME=VALUE</c> settings: those that set a limit become the module's ScriptLimits.</param>
+    public static string Emit(SemanticContext program, string moduleName, IReadOnlyList<string>? defines = null)
     {
-        var module = new ModuleState(program);
+        var limits = NumericDefines(defines ?? []);
+        var module = new ModuleState(program) { Limits = Runtime.Execution.ScriptLimits.Default.With(limits) };
         var globals = program.Globals.Where(g => !g.Elided).ToList();
         var probes = program.Probes.ToList();
         var functions = program.AllFunctions.Where(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null).ToList();
@@ -59,7 +61,7 @@ public static class CSharpEmitter
             code.Line(declaration);
         }
 
-        code.Line($"private readonly ModuleOptions _options = new({CSharpText.String(moduleName)});");
+        code.Line($"private readonly ModuleOptions _options = new({CSharpText.String(moduleName)}){LimitsInitializer(limits)};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));
@@ -116,6 +118,18 @@ public static class CSharpEmitter
         return code.ToString();
     }
 
+    /// <summary>
+    /// <c> { Limits = ... }</c> when -D settings are numeric (limits); other -D names are C macros
+    /// of stap's runtime with no meaning here, and ScriptLimits ignores unknown names.
+    /// </summary>
+    private static string LimitsInitializer(List<string> numeric) => numeric.Count == 0
+        ? ""
+        : $" {{ Limits = ScriptLimits.Default.With([{string.Join(", ", numeric.Select(CSharpText.String))}]) }}";
+
+    private static List<string> NumericDefines(IReadOnlyList<string> defines) =>
+        [.. defines.Where(d => d.IndexOf('=') is var eq
+            && (eq < 0 || long.TryParse(d.AsSpan(eq + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))];
+
     /// <summary>A C# class name from a module name such as <c>frs_1a2b</c>.</summary>
     public static string ClassName(string moduleName) =>
         "Module_" + new string([.. moduleName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
@@ -135,18 +149,18 @@ public static class CSharpEmitter
         }
 
         string type = ModuleState.ValueType(global.Type == SemanticType.Unknown ? SemanticType.Long : global.Type, at);
-        return $"private {type} {name} = {Initializer(module.Program, global)};";
+        return $"private {type} {name} = {Initializer(module, global)};";
     }
 
     /// <summary>The declared initial value of a scalar (<c>global x = 5</c>), else 0 or "".</summary>
-    private static string Initializer(SemanticContext program, VariableSymbol global)
+    private static string Initializer(ModuleState module, VariableSymbol global)
     {
-        var declared = program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
+        var declared = module.Program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
             .FirstOrDefault(v => v.Span == global.DeclaredAt && v.Name == global.Name);
         return declared?.Initializer switch
         {
             NumberLiteral n => CSharpText.Long(n.Value),
-            Syntax.StringLiteral s => CSharpText.String(Runtime.Formatting.StringLiteral.Unescape(s.Text)),
+            Syntax.StringLiteral s => ExpressionEmitter.StoredLiteral(s, module.Limits),
             _ => ModuleState.DefaultValue(global.Type),
         };
     }
@@ -257,7 +271,7 @@ public static class CSharpEmitter
 
         var body = new CodeWriter();
         var statements = new StatementEmitter(module, function.Scope, body, inFunction: true);
-        statements.Emit((Statement)function.Body!);
+        statements.Emit(function.Body as Statement ?? throw new NotTranslatedException("embedded code", function.Body!));
 
         code.Line($"// function {function.Name}");
         code.Open($"private {returnType} {module.Names.Function(function)}(HandlerContext ctx, string callSite{parameters})");
