@@ -23,7 +23,11 @@ public static class BuiltinCatalogue
         "str_replace:string(prnt_str:string, srch_str:string, rplc_str:string)", "isdigit:long(str:string)",
         "tokenize:string(input:string, delim:string)", "strtol:long(str:string, base:long)",
 
-        // Conversions and errno
+        // The last =~ of the handler (tapset/regex.stp)
+        "matched:string(n:long)", "matched_str:string()", "ngroups:long()",
+
+        // Conversions and errno (tapset/linux/endian.stp)
+        "big_endian2:long(val:long)", "big_endian4:long(val:long)", "big_endian8:long(val:long)",
         "errno_str:string(err:long)", "return_str:string(format:long, ret:long)", "randint:long(n:long)",
 
         // Context

@@ -72,14 +72,22 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     /// </summary>
     public static string StoredLiteral(StringLiteral literal, Runtime.Execution.ScriptLimits limits)
     {
-        string text = RuntimeStringLiteral.Unescape(literal.Text);
+        string text = CString(literal);
         return CSharpText.String(text.Length < limits.MaxStringLength ? text : text[..Math.Max(0, limits.MaxStringLength - 1)]);
     }
 
     /// <summary>An operand read in place (print arguments, comparisons): a literal stays whole.</summary>
     private string Operand(Expression expression) => expression is StringLiteral s
-        ? CSharpText.String(RuntimeStringLiteral.Unescape(s.Text))
+        ? CSharpText.String(CString(s))
         : Value(expression);
+
+    /// <summary>A literal as stap's C sees it: an escaped NUL (<c>"\0"</c>) ends the string.</summary>
+    private static string CString(StringLiteral literal)
+    {
+        string text = RuntimeStringLiteral.Unescape(literal.Text);
+        int nul = text.IndexOf('\0', StringComparison.Ordinal);
+        return nul < 0 ? text : text[..nul];
+    }
 
     public static string Near(Node node) => CSharpText.Near(TokenDescriber.Describe(node));
 

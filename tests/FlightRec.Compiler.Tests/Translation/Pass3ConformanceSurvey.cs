@@ -7,7 +7,8 @@ namespace FlightRec.Compiler.Tests.Translation;
 
 /// <summary>
 /// Which conformance run/ cases pass 3 reproduces, beyond the floor: set
-/// FLIGHTREC_PASS3_SURVEY=1 and read the test output. It checks nothing; the floor list in
+/// FLIGHTREC_PASS3_SURVEY=1 (every case) or to a name prefix, and read the test output; a
+/// failing case with differing output also shows it. It checks nothing; the floor list in
 /// <see cref="Pass3ConformanceTests"/> is what must keep passing.
 /// </summary>
 [Collection(FrstapEnvironmentCollection.Name)]
@@ -17,14 +18,16 @@ public class Pass3ConformanceSurvey(ITestOutputHelper log)
     public void ListPassingRunCases()
     {
         string? corpus = ConformanceCorpus.Find();
-        if (Environment.GetEnvironmentVariable("FLIGHTREC_PASS3_SURVEY") != "1" || corpus is null)
+        string? selection = Environment.GetEnvironmentVariable("FLIGHTREC_PASS3_SURVEY");
+        if (string.IsNullOrEmpty(selection) || corpus is null)
         {
             return;
         }
 
         var names = Manifest.Read(Path.Combine(corpus, Manifest.FileName))
             .Where(r => r.Kind == "run")
-            .Select(r => r.Id["run/".Length..]);
+            .Select(r => r.Id["run/".Length..])
+            .Where(n => selection == "1" || n.StartsWith(selection, StringComparison.Ordinal));
         int passed = 0;
         foreach (string name in names)
         {
@@ -32,7 +35,7 @@ public class Pass3ConformanceSurvey(ITestOutputHelper log)
             try
             {
                 var (expected, stdout) = Pass3ConformanceTests.Run(corpus, name);
-                verdict = expected == stdout ? "PASS" : "FAIL output differs";
+                verdict = expected == stdout ? "PASS" : $"FAIL output differs\n--- expected\n{expected}\n--- actual\n{stdout}";
             }
             catch (Exception e)
             {
