@@ -17,7 +17,8 @@ public static class CSharpEmitter
     /// <summary>The generated class for <paramref name="moduleName"/>; throws <see cref="NotTranslatedException"/> for what this pass cannot do yet.</summary>
     public static string Emit(SemanticContext program, string moduleName, ModuleSettings? settings = null)
     {
-        var module = new ModuleState(program);
+        settings ??= ModuleSettings.Default;
+        var module = new ModuleState(program) { Limits = Runtime.Execution.ScriptLimits.Default.With(settings.Defines) };
         var globals = program.Globals.Where(g => !g.Elided).ToList();
         var probes = program.Probes.ToList();
         var functions = program.AllFunctions.Where(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null).ToList();
@@ -77,7 +78,7 @@ public static class CSharpEmitter
             code.Generated();
         }
 
-        code.Line($"private readonly ModuleOptions _options = {(settings ?? ModuleSettings.Default).Initializer(moduleName)};");
+        code.Line($"private readonly ModuleOptions _options = {settings.Initializer(moduleName)};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));
@@ -153,18 +154,18 @@ public static class CSharpEmitter
         }
 
         string type = ModuleState.ValueType(global.Type == SemanticType.Unknown ? SemanticType.Long : global.Type, at);
-        return $"private {type} {name} = {Initializer(module.Program, global)};";
+        return $"private {type} {name} = {Initializer(module, global)};";
     }
 
     /// <summary>The declared initial value of a scalar (<c>global x = 5</c>), else 0 or "".</summary>
-    private static string Initializer(SemanticContext program, VariableSymbol global)
+    private static string Initializer(ModuleState module, VariableSymbol global)
     {
-        var declared = program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
+        var declared = module.Program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
             .FirstOrDefault(v => v.Span == global.DeclaredAt && v.Name == global.Name);
         return declared?.Initializer switch
         {
             NumberLiteral n => CSharpText.Long(n.Value),
-            Syntax.StringLiteral s => CSharpText.String(Runtime.Formatting.StringLiteral.Unescape(s.Text)),
+            Syntax.StringLiteral s => ExpressionEmitter.StoredLiteral(s, module.Limits),
             _ => ModuleState.DefaultValue(global.Type),
         };
     }

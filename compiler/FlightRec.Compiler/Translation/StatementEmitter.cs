@@ -219,14 +219,15 @@ internal sealed class StatementEmitter
 
     private void EmitForeach(ForeachStatement loop)
     {
-        if (!loop.Slice.IsDefaultOrEmpty)
+        if (loop.Source is HistogramExpression histogram)
         {
-            throw new NotTranslatedException("foreach over an array slice", loop);
+            EmitHistogramForeach(loop, histogram);
+            return;
         }
 
         if (loop.Source is not Variable source)
         {
-            throw new NotTranslatedException("foreach over a histogram", loop);
+            throw new NotTranslatedException("foreach over this expression", loop);
         }
 
         var array = _expressions.Symbol(source);
@@ -237,21 +238,51 @@ internal sealed class StatementEmitter
             _ when loop.SortColumn == 0 => $"MapOrder.ByValue(descending: {Descending(loop)})",
             _ => $"MapOrder.ByKey({loop.SortColumn - 1}, descending: {Descending(loop)})",
         };
-        string limit = loop.Limit is null ? "" : $", limit: {_expressions.Value(loop.Limit)}";
+        int n = _names++;
+        string entry = $"e{n}";
+        _code.Source(loop.Span);
+        Charge(1, loop, flush: true);
+
+        // stap evaluates the limit once, before the slice's fixed indexes.
+        string limit = "";
+        if (loop.Limit is Literal || (loop.Limit is not null && (loop.Slice.IsDefaultOrEmpty || loop.Slice.All(i => i is null))))
+        {
+            limit = $", limit: {_expressions.Value(loop.Limit)}";
+        }
+        else if (loop.Limit is not null)
+        {
+            _code.Line($"long limit{n} = {_expressions.Value(loop.Limit)};");
+            limit = $", limit: limit{n}";
+        }
+
         if (array.Type == SemanticType.Stats && loop.Sort != SortDirection.None && loop.SortColumn == 0)
         {
             limit += $", valueSortKey: {_module.Statics.SortKey(loop.SortAggregate)}";
         }
 
-        string entry = $"e{_names++}";
+        var sliceTests = new List<string>();
+        for (int i = 0; !loop.Slice.IsDefaultOrEmpty && i < loop.Slice.Length; i++)
+        {
+            if (loop.Slice[i] is { } fixedIndex)
+            {
+                string type = ModuleState.ValueType(array.IndexTypes[i], loop);
+                _code.Line($"{type} slice{n}_{i} = {_expressions.Value(fixedIndex)};");
+                sliceTests.Add($"{entry}.Key.K{i + 1} != slice{n}_{i}");
+            }
+        }
 
-        _code.Source(loop.Span);
-        Charge(1, loop, flush: true);
         _code.Open($"foreach (var {entry} in {_expressions.Reference(array)}.Iterate({order}{limit}))");
         Charge(1, loop);
         for (int i = 0; i < loop.Keys.Length; i++)
         {
             _code.Line($"{NameMangler.Local(variables[i])} = {entry}.Key.K{i + 1};");
+        }
+
+        // As in stap, elements outside the slice still count towards the limit and still set
+        // the key variables; only the value and the body are skipped.
+        if (sliceTests.Count > 0)
+        {
+            _code.Line($"if ({string.Join(" || ", sliceTests)}) continue;");
         }
 
         if (loop.ValueVariable is not null)
@@ -262,6 +293,49 @@ internal sealed class StatementEmitter
             }
 
             _code.Line($"{NameMangler.Local(variables[^1])} = {entry}.Value;");
+        }
+
+        _loops.Push(new LoopLabels(null));
+        Emit(loop.Body);
+        _loops.Pop();
+        Charge(0, loop.Body, flush: true);
+        _code.Close();
+    }
+
+    /// <summary>
+    /// <c>foreach ([b] in @hist_log(s) limit n)</c> and <c>foreach (c = [b] in …)</c>: every bucket
+    /// index in order, empty buckets included, over one read of the aggregate (stap's translator
+    /// ignores a sort here).
+    /// </summary>
+    private void EmitHistogramForeach(ForeachStatement loop, HistogramExpression histogram)
+    {
+        var variables = _scope.ForeachVariables[loop];
+        if (loop.Keys.Length != 1 || variables[0].Type != SemanticType.Long)
+        {
+            throw new NotTranslatedException("this indexing of a histogram", loop);
+        }
+
+        int n = _names++;
+        string bucket = NameMangler.Local(variables[0]);
+        _code.Source(loop.Span);
+        Charge(1, loop, flush: true);
+        if (loop.Limit is not null)
+        {
+            _code.Line($"long limit{n} = {_expressions.Value(loop.Limit)};");
+            _code.Line($"long visited{n} = 0;");
+        }
+
+        _code.Line($"var h{n} = {_expressions.Histogram(histogram)};");
+        _code.Open($"for ({bucket} = 0; {bucket} < h{n}.BucketCount; {bucket}++)");
+        Charge(1, loop);
+        if (loop.Limit is not null)
+        {
+            _code.Line($"if (visited{n}++ >= limit{n}) break;");
+        }
+
+        if (loop.ValueVariable is not null)
+        {
+            _code.Line($"{NameMangler.Local(variables[^1])} = h{n}[(int){bucket}];");
         }
 
         _loops.Push(new LoopLabels(null));
@@ -333,6 +407,10 @@ internal sealed class StatementEmitter
                 return symbol.IsArray || symbol.Type == SemanticType.Stats
                     ? $"{name}.Clear()"
                     : $"{name} = {ModuleState.DefaultValue(symbol.Type)}";
+            case ArrayIndex index when ExpressionEmitter.IsSlice(index):
+                var sliced = _expressions.Symbol(index);
+                var (pattern, mask) = _expressions.Slice(index, sliced);
+                return $"{_expressions.Reference(sliced)}.RemoveMatches({pattern}, {mask})";
             case ArrayIndex index:
                 var array = _expressions.Symbol(index);
                 return $"{_expressions.Reference(array)}.Remove({_expressions.Key(index, array)})";
