@@ -60,7 +60,7 @@ public static class CSharpEmitter
             code.Line(declaration);
         }
 
-        code.Line($"private readonly ModuleOptions _options = new({CSharpText.String(moduleName)}){Limits(defines)};");
+        code.Line($"private readonly ModuleOptions _options = new({CSharpText.String(moduleName)}) {{ Limits = {Limits(NestingLimit.Of(program, functions), defines)} }};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));
@@ -117,13 +117,15 @@ public static class CSharpEmitter
         return code.ToString();
     }
 
-    /// <summary>The -D settings, baked into the module's options: the limits it runs with.</summary>
-    private static string Limits(IReadOnlyList<string>? defines)
+    /// <summary>The limits the module runs with: stap's MAXNESTING for this script, then the -D settings.</summary>
+    private static string Limits(int nesting, IReadOnlyList<string>? defines)
     {
+        string limits = $"ScriptLimits.Default with {{ MaxNesting = {nesting} }}";
+
         // Only numeric settings can be limits; other -D names are C macros with no meaning here.
         var numeric = (defines ?? []).Where(d => d.IndexOf('=') is var eq && (eq < 0 || long.TryParse(d[(eq + 1)..],
             NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))).ToList();
-        return numeric.Count == 0 ? "" : $" {{ Limits = ScriptLimits.Default.With([{string.Join(", ", numeric.Select(CSharpText.String))}]) }}";
+        return numeric.Count == 0 ? limits : $"({limits}).With([{string.Join(", ", numeric.Select(CSharpText.String))}])";
     }
 
     /// <summary>A C# class name from a module name such as <c>frs_1a2b</c>.</summary>
