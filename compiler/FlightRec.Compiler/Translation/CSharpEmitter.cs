@@ -78,7 +78,7 @@ public static class CSharpEmitter
             code.Generated();
         }
 
-        code.Line($"private readonly ModuleOptions _options = {settings.Initializer(moduleName)};");
+        code.Line($"private readonly ModuleOptions _options = {(settings with { MaxNesting = NestingLimit.Of(program, functions) }).Initializer(moduleName)};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));

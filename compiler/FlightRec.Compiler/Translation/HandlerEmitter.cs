@@ -21,7 +21,14 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
         var (actions, bound) = Counter(new Block(probe.Bodies[0].Span, [.. bodies]));
         DeclareLocals(probe.Locals);
         EntryCheck(bound);
-        var statements = new StatementEmitter(module, probe.Scope, code, inFunction: false, actions);
+        var tokens = new Dictionary<Statement, (Diagnostics.SourceSpan Span, string Token)>(ReferenceEqualityComparer.Instance);
+        if (bodies[0] is IfStatement { Then: NextStatement next } condition && probe.Conditions.Count > 0)
+        {
+            // stap gives its inlined if and next the condition's token.
+            tokens[condition] = tokens[next] = TokenDescriber.Describe(probe.Conditions[0]);
+        }
+
+        var statements = new StatementEmitter(module, probe.Scope, code, inFunction: false, actions) { Tokens = tokens };
         foreach (var body in bodies)
         {
             statements.Emit(body);
@@ -128,9 +135,14 @@ internal sealed class HandlerEmitter(ModuleState module, CodeWriter code)
         }
     }
 
-    /// <summary>stap charges what is left at the end of the body at the body's token: with aliases, the first block's.</summary>
+    /// <summary>
+    /// stap charges what is left at the end of the body at the body's token: with aliases the first
+    /// block's, with a condition the condition's (the block stap puts around the inlined if).
+    /// </summary>
     private static (Diagnostics.SourceSpan Span, string Token) EndToken(ProbeSymbol probe, StatementEmitter statements) =>
-        probe.Bodies.Count == 1 ? statements.Token(probe.Bodies[0]) : StatementTokens.Describe(probe.Bodies[0]);
+        probe.Conditions.Count > 0 ? TokenDescriber.Describe(probe.Conditions[0])
+        : probe.Bodies.Count == 1 ? statements.Token(probe.Bodies[0])
+        : StatementTokens.Describe(probe.Bodies[0]);
 
     public void DeclareLocals(IEnumerable<VariableSymbol> locals)
     {

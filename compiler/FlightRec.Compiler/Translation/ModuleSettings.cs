@@ -16,6 +16,9 @@ public sealed record ModuleSettings
 
     public int? BufferSizeMegabytes { get; init; }
 
+    /// <summary>stap's MAXNESTING default for this script (its longest call chain); a -D MAXNESTING still wins.</summary>
+    public int? MaxNesting { get; init; }
+
     /// <summary>-D NAME[=VALUE] settings, already checked; the runtime's ScriptLimits.With reads the limits among them.</summary>
     public IReadOnlyList<string> Defines { get; init; } = [];
 
@@ -38,9 +41,16 @@ public sealed record ModuleSettings
             members.Add($"BufferSizeMegabytes = {megabytes.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        string limits = MaxNesting is { } nesting
+            ? $"(ScriptLimits.Default with {{ MaxNesting = {nesting.ToString(CultureInfo.InvariantCulture)} }})"
+            : "ScriptLimits.Default";
         if (Defines.Count > 0)
         {
-            members.Add($"Limits = ScriptLimits.Default.With([{string.Join(", ", Defines.Select(CSharpText.String))}])");
+            members.Add($"Limits = {limits}.With([{string.Join(", ", Defines.Select(CSharpText.String))}])");
+        }
+        else if (MaxNesting is not null)
+        {
+            members.Add($"Limits = {limits}");
         }
 
         string created = $"new({CSharpText.String(moduleName)})";

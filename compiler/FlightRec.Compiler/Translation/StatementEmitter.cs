@@ -117,9 +117,13 @@ internal sealed class StatementEmitter
 
     /// <summary>The token stap charges at for <paramref name="statement"/>: a block its optimizer reduced to one statement is that statement.</summary>
     public (SourceSpan Span, string Token) Token(Statement statement) =>
-        statement is Block { Statements.Length: 1 } single && !_module.Program.Unoptimized
-            ? Token(single.Statements[0])
-            : StatementTokens.Describe(statement);
+        Tokens.TryGetValue(statement, out var token) ? token
+        : statement is Block { Statements.Length: 1 } single && !_module.Program.Unoptimized ? Token(single.Statements[0])
+        : StatementTokens.Describe(statement);
+
+    /// <summary>Tokens of statements the compiler made up, as stap gives its own (a probe condition's <c>if</c> and <c>next</c>).</summary>
+    public IReadOnlyDictionary<Statement, (SourceSpan Span, string Token)> Tokens { get; init; } =
+        new Dictionary<Statement, (SourceSpan Span, string Token)>();
 
     /// <summary>Writes stap's record_actions(actions, token, flush) charge, if it emits one here.</summary>
     public void Charge(long actions, Statement at, bool flush = false) => Charge(actions, Token(at), flush);

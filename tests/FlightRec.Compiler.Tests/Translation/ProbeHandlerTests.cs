@@ -57,6 +57,22 @@ public class ProbeHandlerTests
     }
 
     [Fact]
+    public void RecursionGetsStapsDefaultNestingOfTheLongestChainPlusEleven()
+    {
+        // r calls r: a chain of 2, plus 1 for the probe's call, plus 10 for recursion: 13 frames.
+        const string script = "global c function r(n) { c++; if (n > 0) r(n - 1) } probe begin { r(@1); println(c) }";
+        var (stdout, stderr) = ScriptRun.Run(script.Replace("@1", "12", StringComparison.Ordinal));
+        Assert.Equal("13\n", stdout);
+        Assert.Equal("", stderr);
+
+        (stdout, stderr) = ScriptRun.Run(script.Replace("@1", "13", StringComparison.Ordinal));
+        Assert.Equal("", stdout);
+        string callers = string.Concat(Enumerable.Repeat(" (called from identifier 'r' at <input>:1:42)", 12));
+        Assert.Equal(ScriptRun.OneError(
+            $"ERROR: MAXNESTING exceeded near identifier 'r' at <input>:1:19{callers} (called from identifier 'r' at <input>:1:67) in probe begin"), stderr);
+    }
+
+    [Fact]
     public void AnErrorRunsTheErrorProbesNotTheEndProbes()
     {
         var (stdout, stderr) = ScriptRun.Run(
