@@ -95,7 +95,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         string generated;
         try
         {
-            generated = CSharpEmitter.Emit(program, options.ModuleName ?? DefaultModuleName(source), options.Defines);
+            generated = CSharpEmitter.Emit(program, options.ModuleName ?? DefaultModuleName(source), options.Defines, options.CompatibleVersion);
         }
         catch (NotTranslatedException e)
         {

@@ -16,10 +16,17 @@ public static class CSharpEmitter
 
     /// <summary>The generated class for <paramref name="moduleName"/>; throws <see cref="NotTranslatedException"/> for what this pass cannot do yet.</summary>
     /// <param name="defines">frstap's <c>-D NAME=VALUE</c> settings: those that set a limit become the module's ScriptLimits.</param>
-    public static string Emit(SemanticContext program, string moduleName, IReadOnlyList<string>? defines = null)
+    /// <param name="compatibleVersion">frstap's <c>--compatible</c>; below 1.3 <c>%p</c> formats as it did then.</param>
+    public static string Emit(SemanticContext program, string moduleName, IReadOnlyList<string>? defines = null,
+        string? compatibleVersion = null)
     {
         var limits = NumericDefines(defines ?? []);
-        var module = new ModuleState(program) { Limits = Runtime.Execution.ScriptLimits.Default.With(limits) };
+        bool legacyPointer = compatibleVersion is not null && Parsing.Preprocessing.VersionCompare.Compare(compatibleVersion, "1.3") < 0;
+        var module = new ModuleState(program)
+        {
+            Limits = Runtime.Execution.ScriptLimits.Default.With(limits),
+            Statics = new StaticMembers { LegacyPointer = legacyPointer },
+        };
         var globals = program.Globals.Where(g => !g.Elided).ToList();
         var probes = program.Probes.ToList();
         var functions = program.AllFunctions.Where(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null).ToList();
