@@ -248,6 +248,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         Bulk = options.Bulk,
         BufferSizeMegabytes = options.BufferSizeMegabytes,
         Defines = options.Defines,
+        CompatibleVersion = options.CompatibleVersion,
     };
 
     /// <summary>stap's default module name is stap_HASH; ours is frs_ and a hash of the script text.</summary>

@@ -39,6 +39,14 @@ public static class BuiltinCatalogue
         "user_int16:long(addr:long)", "user_uint16:long(addr:long)", "user_int32:long(addr:long)",
         "user_uint32:long(addr:long)", "user_int64:long(addr:long)", "user_uint64:long(addr:long)",
 
+        // Floating point in longs (tapset/floatingpoint.stp)
+        "fp_to_string:string(infp:long, precision:long)", "string_to_fp:long(input:string)",
+        "long_to_fp:long(input:long)", "fp_to_long:long(infp:long, roundingMode:long, exact:long)",
+        "fp_add:long(add1:long, add2:long)", "fp_sub:long(sub1:long, sub2:long)", "fp_mul:long(mul1:long, mul2:long)",
+        "fp_div:long(div1:long, div2:long)", "fp_rem:long(div1:long, div2:long)", "fp_sqrt:long(infp:long)",
+        "fp_eq:long(infp1:long, infp2:long)", "fp_le:long(infp1:long, infp2:long)", "fp_lt:long(infp1:long, infp2:long)",
+        "fp32_to_fp64:long(input:long)",
+
         // Symbols (tapset/linux/ucontext-symbols.stp)
         "usymdata:string(addr:long)",
 

@@ -18,7 +18,12 @@ public static class CSharpEmitter
     public static string Emit(SemanticContext program, string moduleName, ModuleSettings? settings = null)
     {
         settings ??= ModuleSettings.Default;
-        var module = new ModuleState(program) { Limits = Runtime.Execution.ScriptLimits.Default.With(settings.Defines) };
+        bool legacyPointer = Parsing.Preprocessing.VersionCompare.Compare(settings.CompatibleVersion, "1.3") < 0;
+        var module = new ModuleState(program)
+        {
+            Limits = Runtime.Execution.ScriptLimits.Default.With(settings.Defines),
+            Statics = new StaticMembers { LegacyPointer = legacyPointer },
+        };
         var globals = program.Globals.Where(g => !g.Elided).ToList();
         var probes = program.Probes.ToList();
         var functions = program.AllFunctions.Where(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null).ToList();

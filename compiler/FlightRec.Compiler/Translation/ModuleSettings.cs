@@ -4,7 +4,8 @@ namespace FlightRec.Compiler.Translation;
 
 /// <summary>
 /// The module options frstap bakes into the generated class from its command line (-O, -b, -s,
-/// -D), so that frrun hosts the module exactly as it was compiled without being told again.
+/// -D), so that frrun hosts the module exactly as it was compiled without being told again, and
+/// the command-line settings that change the translation itself (--compatible).
 /// </summary>
 public sealed record ModuleSettings
 {
@@ -15,6 +16,9 @@ public sealed record ModuleSettings
     public bool Bulk { get; init; }
 
     public int? BufferSizeMegabytes { get; init; }
+
+    /// <summary>--compatible VERSION: below 1.3 <c>%p</c> formats as it did then.</summary>
+    public string CompatibleVersion { get; init; } = Parsing.ParseOptions.DefaultCompatibleVersion;
 
     /// <summary>stap's MAXNESTING default for this script (its longest call chain); a -D MAXNESTING still wins.</summary>
     public int? MaxNesting { get; init; }

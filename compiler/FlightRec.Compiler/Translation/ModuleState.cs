@@ -10,7 +10,7 @@ internal sealed class ModuleState(SemanticContext program)
 
     public NameMangler Names { get; } = new();
 
-    public StaticMembers Statics { get; } = new();
+    public StaticMembers Statics { get; init; } = new();
 
     public ExpressionTypes Types { get; } = new(program);
 

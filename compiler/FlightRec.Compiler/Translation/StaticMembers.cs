@@ -13,15 +13,19 @@ internal sealed class StaticMembers
 
     public IReadOnlyList<string> Declarations => _declarations;
 
+    /// <summary>Under <c>--compatible</c> below 1.3 <c>%p</c> keeps its old padding rules.</summary>
+    public bool LegacyPointer { get; init; }
+
     /// <summary>A printf format; null when the runtime refuses it (pass 2 reports those).</summary>
     public string? Format(string unescaped)
     {
-        if (!FormatString.Parse(unescaped).Success)
+        if (!FormatString.Parse(unescaped, LegacyPointer).Success)
         {
             return null;
         }
 
-        return Field("Format", "CompiledFormat", $"FormatString.Parse({CSharpText.String(unescaped)}).Format!");
+        string legacy = LegacyPointer ? ", legacyPointer: true" : "";
+        return Field("Format", "CompiledFormat", $"FormatString.Parse({CSharpText.String(unescaped)}{legacy}).Format!");
     }
 
     /// <summary>The layout of print/println (<paramref name="delimiter"/> null) or printd/printdln.</summary>
