@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using FlightRec.Compiler.Driver;
 
@@ -161,6 +162,21 @@ public static class FrstapCommandLine
             GlobalAssignments = parsed.GetValue(globals) ?? [],
             Listing = listVariablesPattern is not null ? ProbeListingMode.WithVariables
                 : listPattern is not null ? ProbeListingMode.Points : ProbeListingMode.None,
+            KeepTemporary = parsed.GetValue(keep),
+            Overwrite = parsed.GetValue(overwrite),
+            Bulk = parsed.GetValue(bulk),
+            BufferSizeMegabytes = parsed.GetValue(bufferSize) is { } mb ? int.Parse(mb, CultureInfo.InvariantCulture) : null,
+            TimeoutMilliseconds = parsed.GetValue(timeout) is { } seconds
+                ? Math.Max(1, (long)(1000 * double.Parse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture)))
+                : null,
+            Run = new RunRequest
+            {
+                OutputFile = parsed.GetValue(output),
+                Command = parsed.GetValue(command),
+                TargetPid = parsed.GetValue(target) is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+                Rotation = parsed.GetValue(rotation),
+                FlightRecorder = parsed.GetValue(flightRecorder),
+            },
         };
 
         try
@@ -181,7 +197,7 @@ public static class FrstapCommandLine
         Option<string?> command, Option<string?> rotation, TextWriter stderr)
     {
         var errors = new List<string?>();
-        errors.AddRange((parsed.GetValue(defines) ?? []).Select(OptionChecks.Define));
+        errors.AddRange((parsed.GetValue(defines) ?? []).Select(d => OptionChecks.Define(d) ?? OptionChecks.LimitValue(d)));
         errors.AddRange((parsed.GetValue(globals) ?? []).Select(OptionChecks.Global));
         if (parsed.GetValue(bufferSize) is { } size)
         {

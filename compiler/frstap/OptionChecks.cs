@@ -17,6 +17,17 @@ internal static partial class OptionChecks
 
     public static string? Define(string value) => Safety("-D", value, DefineRegex());
 
+    /// <summary>A -D that sets one of the module's limits needs an integer, which the runtime reads.</summary>
+    public static string? LimitValue(string define)
+    {
+        int eq = define.IndexOf('=');
+        string name = (eq < 0 ? define : define[..eq]).ToUpperInvariant();
+        return eq < 0 || !FlightRec.Runtime.Execution.ScriptLimits.Names.Contains(name)
+            || long.TryParse(define.AsSpan(eq + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? null
+            : $"Invalid -D value '{define}': {name} must be an integer.";
+    }
+
     public static string? Global(string value) => Safety("-G", value, GlobalRegex());
 
     public static string? Rotation(string value) => Safety("-S", value, RotationRegex());

@@ -1,5 +1,7 @@
+using FlightRec.Compiler.Building;
 using FlightRec.Compiler.Diagnostics;
 using FlightRec.Compiler.Parsing;
+using FlightRec.Compiler.Running;
 using FlightRec.Compiler.Semantics;
 using FlightRec.Compiler.Syntax;
 using FlightRec.Compiler.Translation;
@@ -14,6 +16,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
 {
     public int Run(CompilerOptions options)
     {
+        var clock = PassClock.Start();
         var printer = new DiagnosticPrinter();
         var libraryDiagnostics = new DiagnosticBag();
         var parseOptions = ParseOptionsFor(options, libraryDiagnostics);
@@ -45,7 +48,16 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         if (options.LastPass == 1)
         {
             stdout.Write(PrettyPrinter.Print(result.Script!));
+            ReportPass(options, $"Pass 1: parsed user script and 0 library scripts {PassClock.MemoryUsage()}{clock.Times()}");
             return 0;
+        }
+
+        var script = result.Script!;
+        if (options.TimeoutMilliseconds is { } timeout)
+        {
+            // stap -T: a synthesized probe that ends the run, elaborated like the user's own.
+            var synthetic = ScriptParser.Parse(new SourceFile("<timeout>", $"probe timer.ms({timeout}) {{exit()}}"), parseOptions);
+            script = script with { Declarations = script.Declarations.AddRange(synthetic.Script!.Declarations) };
         }
 
         var tapsetDiagnostics = new DiagnosticBag();
@@ -56,9 +68,13 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return Fail(1, tapsetDiagnostics.Items.Count(d => d.IsError && d.Kind == "parse error"));
         }
 
+        int libraryScripts = tapsets.Files.Count;
+        ReportPass(options, $"Pass 1: parsed user script and {Plural(libraryScripts, "library script")} {PassClock.MemoryUsage()}{clock.Times()}");
+        clock.Restart();
+
         bool listing = options.Listing != ProbeListingMode.None;
         var semanticDiagnostics = new DiagnosticBag();
-        var program = SemanticPipeline.Run(new SemanticContext(result.Script!, semanticDiagnostics)
+        var program = SemanticPipeline.Run(new SemanticContext(script, semanticDiagnostics)
         {
             Unoptimized = options.Unoptimized || listing,
             SuppressWarnings = options.SuppressWarnings || listing,
@@ -85,6 +101,8 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return failed;
         }
 
+        ReportPass(options, "Pass 2: analyzed script: " + Counts(program) + $" {PassClock.MemoryUsage()}{clock.Times()}");
+        clock.Restart();
         if (options.LastPass == 2)
         {
             stdout.Write(Pass2Printer.Print(program));
@@ -92,10 +110,11 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 0;
         }
 
+        string moduleName = options.ModuleName ?? DefaultModuleName(source);
         string generated;
         try
         {
-            generated = CSharpEmitter.Emit(program, options.ModuleName ?? DefaultModuleName(source));
+            generated = CSharpEmitter.Emit(program, moduleName, SettingsFor(options));
         }
         catch (NotTranslatedException e)
         {
@@ -107,12 +126,121 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         {
             stdout.Write(generated);
             ReportSuppressed(program);
+            ReportPass(options, $"Pass 3: translated to C# {PassClock.MemoryUsage()}{clock.Times()}");
             return 0;
         }
 
-        stderr.WriteLine($"Pass {options.LastPass} is not available yet: this frstap implements passes 1 to 3 (-p1, -p2, -p3).");
-        return 1;
+        using var work = ModuleWorkDirectory.Create(keep: options.KeepTemporary);
+        ReportPass(options, $"Pass 3: translated to C# into \"{Path.Combine(work.Path, moduleName + ".cs")}\" {PassClock.MemoryUsage()}{clock.Times()}");
+        clock.Restart();
+        int status = BuildAndRun(options, program, generated, moduleName, work, clock);
+        if (work.Kept)
+        {
+            stderr.WriteLine($"Keeping temporary directory \"{work.Path}\"");
+        }
+
+        return status;
     }
+
+    private int BuildAndRun(CompilerOptions options, SemanticContext program, string generated, string moduleName,
+        ModuleWorkDirectory work, PassClock clock)
+    {
+        var outcome = new ModuleBuildPass(new ModuleBuilder(), ModuleCache.ForCurrentUser())
+            .Run(ModuleSource.ForModule(generated, moduleName), ModuleBuildOptions.Default, work);
+        if (!outcome.Succeeded)
+        {
+            foreach (string line in outcome.InternalError)
+            {
+                stderr.WriteLine(line);
+            }
+
+            stderr.WriteLine("Pass 4: compilation failed.  [man error::pass4]");
+            return 1;
+        }
+
+        string fileName = moduleName + ".dll";
+        string modulePath = options.LastPass == 4 ? fileName : Path.Combine(work.Path, fileName);
+        try
+        {
+            outcome.WriteTo(modulePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"frstap: cannot write module {modulePath}: {e.Message}");
+            stderr.WriteLine("Pass 4: compilation failed.  [man error::pass4]");
+            return 1;
+        }
+
+        ReportPass(options, outcome.Cache == CacheStatus.Hit
+            ? $"Pass 4: using cached {outcome.CacheEntryPath}"
+            : $"Pass 4: compiled C# into \"{fileName}\" {clock.Times()}");
+        if (options.LastPass == 4)
+        {
+            stdout.WriteLine(fileName);
+            ReportSuppressed(program);
+            return 0;
+        }
+
+        ReportSuppressed(program);
+        return RunModule(options, modulePath);
+    }
+
+    // Pass 5: frrun hosts the module; its exit status is the run's.
+    private int RunModule(CompilerOptions options, string modulePath)
+    {
+        if (FrrunProgram.Find() is not { } frrun)
+        {
+            stderr.WriteLine($"frstap: cannot find frrun: install it beside frstap or name it with {FrrunProgram.EnvironmentVariable}");
+            stderr.WriteLine("Pass 5: run failed.  [man error::pass5]");
+            return 1;
+        }
+
+        var arguments = FrrunArguments.For(options, modulePath);
+        ReportPass(options, "Pass 5: starting run.");
+        ReportPass(options, "Running " + frrun.Display(arguments));
+        stdout.Flush();
+        stderr.Flush();
+        var clock = PassClock.Start();
+        int? status = new FrrunSession().Run(frrun, arguments, out string? startError);
+        if (status is null)
+        {
+            stderr.WriteLine($"frstap: cannot start {frrun.FileName}: {startError}");
+        }
+
+        ReportPass(options, $"Pass 5: run completed {clock.Times()}");
+        if (status != 0)
+        {
+            stderr.WriteLine("Pass 5: run failed.  [man error::pass5]");
+        }
+
+        return status ?? 1;
+    }
+
+    private void ReportPass(CompilerOptions options, string line)
+    {
+        if (options.Verbosity > 0)
+        {
+            stderr.WriteLine(line);
+        }
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    // stap's "N probes, N functions, N embeds, N globals".
+    private static string Counts(SemanticContext program)
+    {
+        int functions = program.AllFunctions.Count(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null);
+        int globals = program.Globals.Count(g => !g.Elided);
+        return $"{Plural(program.Probes.Count, "probe")}, {Plural(functions, "function")}, {Plural(0, "embed")}, {Plural(globals, "global")}";
+    }
+
+    private static ModuleSettings SettingsFor(CompilerOptions options) => new()
+    {
+        Overwrite = options.Overwrite,
+        Bulk = options.Bulk,
+        BufferSizeMegabytes = options.BufferSizeMegabytes,
+        Defines = options.Defines,
+    };
 
     /// <summary>stap's default module name is stap_HASH; ours is frs_ and a hash of the script text.</summary>
     private static string DefaultModuleName(SourceFile source)

@@ -50,4 +50,20 @@ public sealed record CompilerOptions
 
     /// <summary>-l / -L: list the probe points the script's one probe resolves to instead of printing pass 2.</summary>
     public ProbeListingMode Listing { get; init; }
+
+    /// <summary>-k: keep the temporary directory with the generated C# and the module.</summary>
+    public bool KeepTemporary { get; init; }
+
+    /// <summary>-O, -b, -s: how the module wants its buffers, baked into it at pass 3.</summary>
+    public bool Overwrite { get; init; }
+
+    public bool Bulk { get; init; }
+
+    public int? BufferSizeMegabytes { get; init; }
+
+    /// <summary>-T SECONDS as milliseconds: like stap, a synthesized <c>probe timer.ms(N) {exit()}</c>.</summary>
+    public long? TimeoutMilliseconds { get; init; }
+
+    /// <summary>What pass 5 hands to frrun: output file, command, target pid, rotation, flight-recorder launch.</summary>
+    public RunRequest Run { get; init; } = new();
 }

@@ -15,7 +15,7 @@ public static class CSharpEmitter
     public const string Namespace = "FlightRec.Generated";
 
     /// <summary>The generated class for <paramref name="moduleName"/>; throws <see cref="NotTranslatedException"/> for what this pass cannot do yet.</summary>
-    public static string Emit(SemanticContext program, string moduleName)
+    public static string Emit(SemanticContext program, string moduleName, ModuleSettings? settings = null)
     {
         var module = new ModuleState(program);
         var globals = program.Globals.Where(g => !g.Elided).ToList();
@@ -59,7 +59,7 @@ public static class CSharpEmitter
             code.Line(declaration);
         }
 
-        code.Line($"private readonly ModuleOptions _options = new({CSharpText.String(moduleName)});");
+        code.Line($"private readonly ModuleOptions _options = {(settings ?? ModuleSettings.Default).Initializer(moduleName)};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));

@@ -60,6 +60,14 @@ public sealed record ScriptLimits
 
     public static ScriptLimits Default { get; } = new();
 
+    /// <summary>The -D names that set a limit (their values must be integers); other names are plain C macros to stap.</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "MAXSTRINGLEN", "MAXACTION", "MAXACTION_INTERRUPTIBLE", "INTERRUPTIBLE", "MAXNESTING", "MAXMAPENTRIES",
+        "MAXERRORS", "MAXSKIPPED", "MAXTRYLOCK", "TRYLOCKDELAY", "STP_MAX_BUCKETS", "HIST_WIDTH", "HIST_ELISION",
+        "MAPHASHBIAS", "MINSTACKSPACE", "MAXBACKTRACE", "STP_OVERLOAD_THRESHOLD", "STP_OVERLOAD_INTERVAL", "STP_NO_OVERLOAD",
+    };
+
     /// <summary>
     /// The limits after <c>-D NAME[=VALUE]</c> settings (already checked against stap's safety
     /// pattern). As in stap, MAXACTION alone also sets MAXACTION_INTERRUPTIBLE to ten times
@@ -74,6 +82,11 @@ public sealed record ScriptLimits
         {
             int eq = define.IndexOf('=');
             string name = (eq < 0 ? define : define[..eq]).ToUpperInvariant();
+            if (!Names.Contains(name))
+            {
+                continue;
+            }
+
             long value = eq < 0 ? 1 : long.Parse(define.AsSpan(eq + 1), System.Globalization.CultureInfo.InvariantCulture);
             int small = (int)Math.Clamp(value, int.MinValue, int.MaxValue);
             switch (name)
