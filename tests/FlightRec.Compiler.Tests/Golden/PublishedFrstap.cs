@@ -14,7 +14,7 @@ internal static class PublishedFrstap
         "dotnet publish compiler/frstap -c Release --ucr -o artifacts/bin && dotnet publish runner/frrun -c Release --ucr -o artifacts/bin";
 
     /// <summary>A run that takes longer than this is a hang: the process is killed and the test fails.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
