@@ -19,6 +19,12 @@ public sealed record ModuleBuildOptions
     /// </summary>
     public bool WarningsAreErrors { get; init; } = true;
 
+    /// <summary>
+    /// The module holds guru-mode embedded C# written by the user: a Roslyn error is then more
+    /// likely theirs than frstap's, and is reported as a compilation failure, not an internal error.
+    /// </summary>
+    public bool ContainsUserCode { get; init; }
+
     /// <summary>A stable one-line rendering of every option, hashed into the cache key.</summary>
-    public string CacheKeyText => $"optimize={Optimize};warnaserror={WarningsAreErrors}";
+    public string CacheKeyText => $"optimize={Optimize};warnaserror={WarningsAreErrors};usercode={ContainsUserCode}";
 }

@@ -30,7 +30,9 @@ public sealed class ModuleBuildPass(ModuleBuilder builder, ModuleCache? cache)
             return new ModuleBuildOutcome
             {
                 GeneratedSourcePath = generated,
-                InternalError = InternalErrorReport(source.ModuleName, generated, result.Errors),
+                InternalError = options.ContainsUserCode
+                    ? UserCodeReport(source.ModuleName, generated, result.Errors)
+                    : InternalErrorReport(source.ModuleName, generated, result.Errors),
             };
         }
 
@@ -43,6 +45,13 @@ public sealed class ModuleBuildPass(ModuleBuilder builder, ModuleCache? cache)
             CacheEntryPath = stored ? cache!.EntryPath(key!) : null,
         };
     }
+
+    private static IReadOnlyList<string> UserCodeReport(string moduleName, string generated, IReadOnlyList<GeneratedCodeError> errors) =>
+    [
+        $"frstap: the C# of module {moduleName} does not compile (check the embedded %{{ %}} code)",
+        .. errors.Select(error => error.Format(generated)),
+        $"frstap: the generated C# is kept in {generated}",
+    ];
 
     private static IReadOnlyList<string> InternalErrorReport(string moduleName, string generated, IReadOnlyList<GeneratedCodeError> errors) =>
     [

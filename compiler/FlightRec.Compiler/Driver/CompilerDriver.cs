@@ -146,7 +146,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         ModuleWorkDirectory work, PassClock clock)
     {
         var outcome = new ModuleBuildPass(new ModuleBuilder(), ModuleCache.ForCurrentUser())
-            .Run(ModuleSource.ForModule(generated, moduleName), ModuleBuildOptions.Default, work);
+            .Run(ModuleSource.ForModule(generated, moduleName), BuildOptionsFor(program), work);
         if (!outcome.Succeeded)
         {
             foreach (string line in outcome.InternalError)
@@ -232,6 +232,14 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         int functions = program.AllFunctions.Count(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null);
         int globals = program.Globals.Count(g => !g.Elided);
         return $"{Plural(program.Probes.Count, "probe")}, {Plural(functions, "function")}, {Plural(0, "embed")}, {Plural(globals, "global")}";
+    }
+
+    // The user's embedded C# may well draw warnings: those are theirs to read, not a frstap bug.
+    private static ModuleBuildOptions BuildOptionsFor(SemanticContext program)
+    {
+        bool userCode = program.Script.Declarations.OfType<EmbeddedDeclaration>().Any()
+            || program.AllFunctions.Any(f => f.Used && !f.Elided && f.Body is EmbeddedCode && f.Declaration?.Span.File == program.Script.Source);
+        return userCode ? ModuleBuildOptions.Default with { WarningsAreErrors = false, ContainsUserCode = true } : ModuleBuildOptions.Default;
     }
 
     private static ModuleSettings SettingsFor(CompilerOptions options) => new()

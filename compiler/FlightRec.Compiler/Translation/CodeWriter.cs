@@ -38,6 +38,9 @@ internal sealed class CodeWriter
         Line(closer);
     }
 
+    /// <summary>A line written as the user wrote it (embedded C#), without indentation.</summary>
+    public void Verbatim(string line) => _text.Append(line).Append('\n');
+
     /// <summary>Maps the following C# lines to the script line of <paramref name="span"/>.</summary>
     public void Source(SourceSpan span) =>
         _text.Append("#line ").Append(span.Line).Append(" \"").Append(span.File.Name.Replace('"', '_')).Append("\"\n");

@@ -43,6 +43,12 @@ internal static class HostLauncher
             args.AddRange(["--target", pid.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        // Only the -c command ends the run when it exits; an -x process just names target(), as in stap.
+        if (targetPid is not null)
+        {
+            args.Add("--stop-with-target");
+        }
+
         if (consumerPid is int consumer)
         {
             args.AddRange(["--consumer", consumer.ToString(CultureInfo.InvariantCulture)]);

@@ -4,7 +4,7 @@ namespace FlightRec.Runtime.Host;
 
 /// <summary>
 /// The host's command line, as frrun passes it:
-/// <c>[--host] MODULE.dll [--name NAME] [--rename] [--overwrite] [--bulk] [--buffer-mb N] [--target PID] [--consumer PID] [NAME=VALUE ...]</c>.
+/// <c>[--host] MODULE.dll [--name NAME] [--rename] [--overwrite] [--bulk] [--buffer-mb N] [--target PID [--stop-with-target]] [--consumer PID] [NAME=VALUE ...]</c>.
 /// </summary>
 public sealed record HostOptions
 {
@@ -23,8 +23,11 @@ public sealed record HostOptions
     /// <summary>Per-CPU ring size in MB (1–4095); null: the module's option.</summary>
     public int? BufferMegabytes { get; init; }
 
-    /// <summary>target(): the module stops when it exits; 0 if none.</summary>
+    /// <summary>target(); 0 if none. As with stap -x, the process need not exist and may exit.</summary>
     public int TargetPid { get; init; }
+
+    /// <summary>The target is the command frrun started (-c): the module stops when it exits.</summary>
+    public bool StopWithTarget { get; init; }
 
     /// <summary>
     /// The process that will attach as the first consumer (frrun streaming what it launched); 0 if
@@ -43,6 +46,7 @@ public sealed record HostOptions
         bool rename = false, overwrite = false, bulk = false;
         int? buffer = null;
         int target = 0;
+        bool stopWithTarget = false;
         int consumer = 0;
         var assignments = new List<GlobalAssignment>();
         int i = args.Count > 0 && args[0] == "--host" ? 1 : 0;
@@ -74,6 +78,9 @@ public sealed record HostOptions
                     target = int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p > 0
                         ? p
                         : throw new HostException("Invalid target process ID number.");
+                    break;
+                case "--stop-with-target":
+                    stopWithTarget = true;
                     break;
                 case "--consumer":
                     string consumerPid = Value(args, ref i);
@@ -109,6 +116,7 @@ public sealed record HostOptions
             Bulk = bulk,
             BufferMegabytes = buffer,
             TargetPid = target,
+            StopWithTarget = stopWithTarget,
             ConsumerPid = consumer,
             Assignments = assignments,
         };

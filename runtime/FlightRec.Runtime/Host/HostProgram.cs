@@ -26,11 +26,13 @@ public static class HostProgram
             var options = HostOptions.Parse(args);
             loaded = ModuleLoader.Load(options.ModulePath);
             Validate(loaded.Module, options);
-            int target = OpenTarget(options.TargetPid);
+            int target = options.StopWithTarget ? OpenTarget(options.TargetPid) : -1;
             Transport.SessionPaths paths;
             try
             {
-                paths = SessionClaim.Claim(SessionName(loaded.Module, options), root);
+                string name = SessionName(loaded.Module, options);
+                CheckSocketPathLength(Transport.SessionPaths.For(name, root));
+                paths = SessionClaim.Claim(name, root);
             }
             catch
             {
@@ -63,6 +65,18 @@ public static class HostProgram
         using (loaded)
         {
             return host.RunToCompletion();
+        }
+    }
+
+    // sockaddr_un holds 108 bytes with the terminating NUL: a longer runtime directory cannot host a session.
+    private static void CheckSocketPathLength(Transport.SessionPaths paths)
+    {
+        const int MaxSocketPath = 107;
+        int length = System.Text.Encoding.UTF8.GetByteCount(paths.ControlSocketPath);
+        if (length > MaxSocketPath)
+        {
+            throw new HostException(
+                $"the control socket {paths.ControlSocketPath} would be {length} bytes long (at most {MaxSocketPath}): use a shorter FLIGHTREC_RUNTIME_DIR or module name");
         }
     }
 

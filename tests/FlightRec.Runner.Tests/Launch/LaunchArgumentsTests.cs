@@ -25,12 +25,12 @@ public class LaunchArgumentsTests
 
     [Fact]
     public void TheStartedCommandIsTheTarget() =>
-        Assert.Equal(["--host", "/m/rec.dll", "--target", "1234"], HostArguments(1234, "-c", "ls", "/m/rec.dll"));
+        Assert.Equal(["--host", "/m/rec.dll", "--target", "1234", "--stop-with-target"], HostArguments(1234, "-c", "ls", "/m/rec.dll"));
 
     [Fact]
     public void TheStreamingFrrunAnnouncesItselfAsTheConsumer() =>
         Assert.Equal(
-            ["--host", "/m/rec.dll", "--target", "12", "--consumer", "345", "x=1"],
+            ["--host", "/m/rec.dll", "--target", "12", "--stop-with-target", "--consumer", "345", "x=1"],
             HostLauncher.HostArguments(Parse("-c", "ls", "/m/rec.dll", "x=1"), 12, 345));
 
     [Theory]

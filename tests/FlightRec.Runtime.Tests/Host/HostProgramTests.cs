@@ -69,11 +69,11 @@ public sealed class HostProgramTests : IDisposable
     }
 
     [Fact]
-    public void ATargetThatDoesNotExistIsRefused()
+    public void ACommandTargetThatDoesNotExistIsRefused()
     {
         int gone = ExitedPid();
 
-        Assert.Equal(1, Run(out string stdout, Module(), "--target", gone.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(1, Run(out string stdout, Module(), "--target", gone.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stop-with-target"));
 
         Assert.Equal($"ERROR: target process {gone} does not exist\n", stdout);
         Assert.Empty(_root.SessionNames());

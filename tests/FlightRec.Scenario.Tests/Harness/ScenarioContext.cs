@@ -25,7 +25,7 @@ internal sealed class ScenarioContext : IDisposable
         Frrun = frrun;
         _log = log;
         string tmpfs = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        BaseDirectory = Path.Combine(tmpfs, $"flightrec-scenario-{Guid.NewGuid():N}");
+        BaseDirectory = Path.Combine(tmpfs, $"fr-scenario-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(BaseDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         RuntimeDirectory = Path.Combine(BaseDirectory, "runtime");
         WorkDirectory = Path.Combine(BaseDirectory, "work");
@@ -35,10 +35,14 @@ internal sealed class ScenarioContext : IDisposable
             Directory.CreateDirectory(RuntimeDirectory);
         }
 
-        _environment = new() { ["FLIGHTREC_RUNTIME_DIR"] = RuntimeDirectory };
+        // frstap's module cache too, so that a scenario sees its own misses and hits.
+        _environment = new() { ["FLIGHTREC_RUNTIME_DIR"] = RuntimeDirectory, ["XDG_CACHE_HOME"] = Path.Combine(BaseDirectory, "cache") };
     }
 
     public string Frrun { get; }
+
+    /// <summary>The frstap published beside frrun (the README's build puts both in artifacts/bin).</summary>
+    public string Frstap => Path.Combine(Path.GetDirectoryName(Frrun)!, "frstap");
 
     /// <summary>Holds the runtime and work directories; owner-only unless a test opens it up.</summary>
     public string BaseDirectory { get; }
@@ -84,6 +88,9 @@ internal sealed class ScenarioContext : IDisposable
         _log.WriteLine($"[{Stamp()}] started pid {process.Pid}: {process.CommandLine}");
         return process;
     }
+
+    /// <summary>Runs frstap to its end (at most <see cref="CommandTimeout"/>).</summary>
+    public FrrunResult RunFrstap(params string[] arguments) => Finish(StartProgram(Frstap, arguments));
 
     /// <summary>Runs frrun to its end (at most <see cref="CommandTimeout"/>).</summary>
     public FrrunResult Run(params string[] arguments) => Finish(Start(arguments));
