@@ -13,6 +13,20 @@ namespace FlightRec.Compiler.Building;
 /// </summary>
 public sealed class ModuleBuilder
 {
+    /// <summary>
+    /// Warnings that a faithful translation produces on purpose: code after a constant condition
+    /// or an endless loop (CS0162), a cached stable value or a local no path reads (CS0219,
+    /// CS0168), a label only some handlers jump to (CS0164). They are not compiler bugs.
+    /// </summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> GeneratedCodeWarnings =
+        ImmutableDictionary.CreateRange(
+        [
+            KeyValuePair.Create("CS0162", ReportDiagnostic.Suppress),
+            KeyValuePair.Create("CS0219", ReportDiagnostic.Suppress),
+            KeyValuePair.Create("CS0168", ReportDiagnostic.Suppress),
+            KeyValuePair.Create("CS0164", ReportDiagnostic.Suppress),
+        ]);
+
     private readonly string _runtimeAssemblyPath;
     private readonly Lazy<ImmutableArray<MetadataReference>> _references;
 
@@ -38,6 +52,7 @@ public sealed class ModuleBuilder
                 optimizationLevel: options.Optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: options.WarningsAreErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
+                specificDiagnosticOptions: GeneratedCodeWarnings,
                 deterministic: true));
 
         using var image = new MemoryStream();

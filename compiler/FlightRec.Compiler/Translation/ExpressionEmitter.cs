@@ -199,11 +199,22 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private string Unary(UnaryExpression unary) => unary.Operator switch
     {
+        "-" when IsConstant(unary) => $"unchecked(-{Value(unary.Operand)})",
         "-" => $"(-{Value(unary.Operand)})",
         "+" => Value(unary.Operand),
         "~" => $"(~{Value(unary.Operand)})",
         "!" => $"ScriptMath.Bool({Value(unary.Operand)} == 0)",
         _ => throw NotTranslated(unary),
+    };
+
+    // C# folds constant arithmetic at compile time and refuses an overflow there (CS0220); script
+    // arithmetic wraps, so constant operands are computed in an unchecked context.
+    private static bool IsConstant(Expression expression) => expression switch
+    {
+        NumberLiteral => true,
+        UnaryExpression { Operator: "-" or "+" or "~" } u => IsConstant(u.Operand),
+        BinaryExpression { Operator: "+" or "-" or "*" or "&" or "|" or "^" } b => IsConstant(b.Left) && IsConstant(b.Right),
+        _ => false,
     };
 
     private string Binary(BinaryExpression binary)
@@ -217,6 +228,7 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         string right = Value(binary.Right);
         return binary.Operator switch
         {
+            "+" or "-" or "*" when IsConstant(binary) => $"unchecked({left} {binary.Operator} {right})",
             "+" or "-" or "*" or "&" or "|" or "^" => $"({left} {binary.Operator} {right})",
             "/" => $"ScriptMath.Divide({left}, {right}, {Near(binary)})",
             "%" => $"ScriptMath.Modulo({left}, {right}, {Near(binary)})",

@@ -111,14 +111,6 @@ public sealed class FrstapCommandLineTests
     }
 
     [Fact]
-    public void LaterPassesSayTheyAreNotAvailableYet()
-    {
-        var run = FrstapRun.InProcess("-p4", "-e", "probe begin { exit() }");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal("Pass 4 is not available yet: this frstap implements passes 1 to 3 (-p1, -p2, -p3).\n", run.Stderr);
-    }
-
-    [Fact]
     public void ParseErrorsEndWithTheSummaryLines()
     {
         var run = FrstapRun.InProcess("-p1", "-e", "probe begin { x = (1 + }");
