@@ -385,7 +385,7 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private string Charged(string code, FunctionCall call, FunctionSymbol callee, bool valueUsed)
     {
-        string charged = Actions is null ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
+        string charged = Actions is not { Enabled: true } ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
         if (callee.Body is null || !SyntaxChildren.DescendantsAndSelf(callee.Body).OfType<NextStatement>().Any())
         {
             return charged;

@@ -55,6 +55,16 @@ public class TryCatchTests
     }
 
     [Fact]
+    public void BreakAndContinueLeaveATryInsideALoop()
+    {
+        var (stdout, stderr) = ScriptRun.Run(
+            "probe begin { for (i = 0; i < 6; i++) { try { if (i == 1) continue; if (i == 4) break; x = 10 / (i - 2); printf(\"%d \", x) } " +
+            "catch { printf(\"e \"); continue } printf(\"| \") } println(i) }");
+        Assert.Equal("-5 | e 10 | 4\n", stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
     public void TheCatchVariableCanBeAGlobal()
     {
         var (stdout, stderr) = ScriptRun.Run("global last probe begin { try { error(\"kept\") } catch (last) { } } probe end { println(last) }");
