@@ -269,17 +269,20 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
             return Aggregate(assignment);
         }
 
+        // An element whose value could change the array, or whose compound assignment would
+        // need its indexes twice, goes through ElementUpdate, which keeps stap's order.
+        if (assignment.Target is ArrayIndex element
+            && (HasEffects(assignment.Value)
+                || (assignment.Operator is not ("=" or "+=" or "-=" or "*=" or "&=" or "|=" or "^=")
+                    && element.Indexes.Any(i => i is not (Variable or Literal)))))
+        {
+            return UpdateElement(assignment, element);
+        }
+
         string value = Value(assignment.Value);
         if (assignment.Operator is "=" or "+=" or "-=" or "*=" or "&=" or "|=" or "^=")
         {
             return $"{LValue(assignment.Target)} {assignment.Operator} {value}";
-        }
-
-        // The rest read the old value through a runtime helper: the target appears twice, so
-        // its indexes must not have side effects.
-        if (assignment.Target is ArrayIndex index && index.Indexes.Any(i => i is not (Variable or Literal)))
-        {
-            throw new NotTranslatedException($"'{assignment.Operator}' on an element with computed indexes", assignment);
         }
 
         string target = LValue(assignment.Target);
@@ -295,6 +298,46 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         };
         return $"{target} = {combined}";
     }
+
+    /// <summary>Calls, assignments and increments may add to an array; reading one never does.</summary>
+    private static bool HasEffects(Expression value) =>
+        SyntaxChildren.DescendantsAndSelf(value).Any(n => n is FunctionCall or PrintCall or Assignment or CrementExpression);
+
+    private string UpdateElement(Assignment assignment, ArrayIndex element)
+    {
+        var array = Symbol(element);
+        if (array.Type == SemanticType.Stats)
+        {
+            throw new NotTranslatedException("an aggregate element used as a value", element);
+        }
+
+        string map = Reference(array);
+        string key = Key(element, array);
+        string value = Value(assignment.Value);
+        string near = Near(element);
+        return assignment.Operator switch
+        {
+            "=" => $"ElementUpdate.Store({map}, {key}, {value}, {near})",
+            ".=" => $"ElementUpdate.Concat({map}, {key}, {value}, {MaxString}, {near})",
+            _ => $"ElementUpdate.Combine({map}, {key}, CompoundOperator.{Compound(assignment)}, {value}, {near}, {Near(assignment)})",
+        };
+    }
+
+    private static string Compound(Assignment assignment) => assignment.Operator switch
+    {
+        "+=" => "Add",
+        "-=" => "Subtract",
+        "*=" => "Multiply",
+        "/=" => "Divide",
+        "%=" => "Modulo",
+        "&=" => "And",
+        "|=" => "Or",
+        "^=" => "Xor",
+        "<<=" => "ShiftLeft",
+        ">>=" => "ShiftRight",
+        ">>>=" => "ShiftRightLogical",
+        _ => throw NotTranslated(assignment),
+    };
 
     private string Aggregate(Assignment assignment)
     {
