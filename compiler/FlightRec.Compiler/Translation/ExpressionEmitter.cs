@@ -412,14 +412,11 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private string Print(PrintCall print)
     {
+        // stap prints a histogram alone for every printing call (println adds no newline) and
+        // reports an empty aggregate near the call's name.
         if (print.Histogram is { } histogram)
         {
-            if (print.Name != "print")
-            {
-                throw NotTranslated(print);
-            }
-
-            return $"{Histogram(histogram)}.Print(ctx.Output, ctx.Session.Limits, {Near(histogram)})";
+            return $"{Histogram(histogram)}.Print(ctx.Output, ctx.Session.Limits, {Near(print)})";
         }
 
         if (print.Name == "print_char" && print.Arguments.Length == 1)
@@ -434,9 +431,7 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     {
         if (print.Histogram is { } histogram)
         {
-            return print.Name == "sprint"
-                ? $"{Histogram(histogram)}.ToScriptString(ctx.Session.Limits, {Near(histogram)})"
-                : throw NotTranslated(print);
+            return $"{Histogram(histogram)}.ToScriptString(ctx.Session.Limits, {Near(print)})";
         }
 
         return $"ScriptPrinter.Sprintf({Layout(print)}, {Arguments(print)}, {MaxString})";
