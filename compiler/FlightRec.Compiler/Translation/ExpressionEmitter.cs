@@ -284,17 +284,20 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
             return Aggregate(assignment);
         }
 
+        // An element whose value could change the array, or whose compound assignment would
+        // need its indexes twice, goes through ElementUpdate, which keeps stap's order.
+        if (assignment.Target is ArrayIndex element
+            && (HasEffects(assignment.Value)
+                || (assignment.Operator is not ("=" or "+=" or "-=" or "*=" or "&=" or "|=" or "^=")
+                    && element.Indexes.Any(i => i is not (Variable or Literal)))))
+        {
+            return UpdateElement(assignment, element);
+        }
+
         string value = Value(assignment.Value);
         if (assignment.Operator is "=" or "+=" or "-=" or "*=" or "&=" or "|=" or "^=")
         {
             return $"{LValue(assignment.Target)} {assignment.Operator} {value}";
-        }
-
-        // The rest read the old value through a runtime helper: the target appears twice, so
-        // its indexes must not have side effects.
-        if (assignment.Target is ArrayIndex index && index.Indexes.Any(i => i is not (Variable or Literal)))
-        {
-            throw new NotTranslatedException($"'{assignment.Operator}' on an element with computed indexes", assignment);
         }
 
         string target = LValue(assignment.Target);
@@ -310,6 +313,46 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         };
         return $"{target} = {combined}";
     }
+
+    /// <summary>Calls, assignments and increments may add to an array; reading one never does.</summary>
+    private static bool HasEffects(Expression value) =>
+        SyntaxChildren.DescendantsAndSelf(value).Any(n => n is FunctionCall or PrintCall or Assignment or CrementExpression);
+
+    private string UpdateElement(Assignment assignment, ArrayIndex element)
+    {
+        var array = Symbol(element);
+        if (array.Type == SemanticType.Stats)
+        {
+            throw new NotTranslatedException("an aggregate element used as a value", element);
+        }
+
+        string map = Reference(array);
+        string key = Key(element, array);
+        string value = Value(assignment.Value);
+        string near = Near(element);
+        return assignment.Operator switch
+        {
+            "=" => $"ElementUpdate.Store({map}, {key}, {value}, {near})",
+            ".=" => $"ElementUpdate.Concat({map}, {key}, {value}, {MaxString}, {near})",
+            _ => $"ElementUpdate.Combine({map}, {key}, CompoundOperator.{Compound(assignment)}, {value}, {near}, {Near(assignment)})",
+        };
+    }
+
+    private static string Compound(Assignment assignment) => assignment.Operator switch
+    {
+        "+=" => "Add",
+        "-=" => "Subtract",
+        "*=" => "Multiply",
+        "/=" => "Divide",
+        "%=" => "Modulo",
+        "&=" => "And",
+        "|=" => "Or",
+        "^=" => "Xor",
+        "<<=" => "ShiftLeft",
+        ">>=" => "ShiftRight",
+        ">>>=" => "ShiftRightLogical",
+        _ => throw NotTranslated(assignment),
+    };
 
     private string Aggregate(Assignment assignment)
     {
@@ -397,14 +440,11 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private string Print(PrintCall print)
     {
+        // stap prints a histogram alone for every printing call (println adds no newline) and
+        // reports an empty aggregate near the call's name.
         if (print.Histogram is { } histogram)
         {
-            if (print.Name != "print")
-            {
-                throw NotTranslated(print);
-            }
-
-            return $"{Histogram(histogram)}.Print(ctx.Output, ctx.Session.Limits, {Near(histogram)})";
+            return $"{Histogram(histogram)}.Print(ctx.Output, ctx.Session.Limits, {Near(print)})";
         }
 
         if (print.Name == "print_char" && print.Arguments.Length == 1)
@@ -419,9 +459,7 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     {
         if (print.Histogram is { } histogram)
         {
-            return print.Name == "sprint"
-                ? $"{Histogram(histogram)}.ToScriptString(ctx.Session.Limits, {Near(histogram)})"
-                : throw NotTranslated(print);
+            return $"{Histogram(histogram)}.ToScriptString(ctx.Session.Limits, {Near(print)})";
         }
 
         return $"ScriptPrinter.Sprintf({Layout(print)}, {Arguments(print)}, {MaxString})";

@@ -10,6 +10,8 @@ public class RuntimeErrorTests
     [InlineData("probe begin { x = 0; println(10 / x) }", "ERROR: division by 0 near operator '/' at <input>:1:33 in probe begin\n")]
     [InlineData("global s probe begin { println(@min(s)) }", "ERROR: empty aggregate near operator '@min' at <input>:1:32 in probe begin\n")]
     [InlineData("probe begin { while (1) x++ }", "ERROR: MAXACTION exceeded near identifier 'x' at <input>:1:25 in probe begin\n")]
+    [InlineData("global s probe begin { println(@hist_log(s)) }", "ERROR: empty aggregate near identifier 'println' at <input>:1:24 in probe begin\n")]
+    [InlineData("global s probe begin { println(sprint(@hist_linear(s, 0, 10, 1))) }", "ERROR: empty aggregate near identifier 'sprint' at <input>:1:32 in probe begin\n")]
     public void ErrorNamesTheScriptLocation(string script, string firstLine)
     {
         var generated = FrstapRun.InProcess("-p3", "-m", "errors", "-e", script);
