@@ -40,8 +40,9 @@ measure() {
   shift
   echo "== $name ($(uptime | sed 's/.*load average/load average/'))"
   hyperfine --runs "$runs" --export-json "$work/$name.json" "$@"
-  # hyperfine's JSON lists every run's time: print their median.
-  python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print("median %.3f s (min %.3f, max %.3f, %d runs)" % (statistics.median(t), min(t), max(t), len(t)))' "$work/$name.json"
+  # hyperfine's JSON lists every run's time: print their median, and the mean CPU time (user +
+  # system, child processes included), which other load on the machine disturbs far less.
+  python3 -c 'import json,statistics,sys; r=json.load(open(sys.argv[1]))["results"][0]; t=r["times"]; print("%s: median %.3f s (min %.3f, max %.3f, %d runs), CPU %.3f s" % (sys.argv[2], statistics.median(t), min(t), max(t), len(t), r["user"] + r["system"]))' "$work/$name.json" "$name"
 }
 
 measure hello-cold --prepare "$empty_cache" "$bin/frstap -e '$hello'"
