@@ -8,6 +8,14 @@ if (args is ["profile"])
     return;
 }
 
+if (args is ["profile-build", ..])
+{
+    bool warmUpFirst = args.Contains("--warm-up-first");
+    string? script = args.Skip(1).FirstOrDefault(a => a != "--warm-up-first");
+    FlightRec.Benchmarks.Compiler.ColdBuildProfile.Run(script is null ? null : Path.GetFullPath(script), warmUpFirst);
+    return;
+}
+
 // The parse benchmarks run over the tapset corpus: they get a lines-per-second column
 // (the corpus is only read when such a benchmark is in the summary).
 var config = DefaultConfig.Instance.AddColumn(new LinesPerSecondColumn(() => TapsetCorpus.Load().Lines));
