@@ -5,6 +5,7 @@ using FlightRec.Compiler.Driver;
 using FlightRec.Runtime.Execution;
 using FlightRec.Runtime.Module;
 using FlightRec.Runtime.Output;
+using FlightRec.Runtime.Tapset;
 
 namespace FlightRec.Benchmarks.Compiler;
 
@@ -15,7 +16,8 @@ namespace FlightRec.Benchmarks.Compiler;
 /// is loaded into its own load context as frrun loads it. <see cref="Handler"/> calls the probe's
 /// compiled handler with a real <see cref="HandlerContext"/> (after the per-hit reset every hit
 /// gets); <see cref="Fire"/> is the whole dispatch of a hit as frrun's dispatch thread does it:
-/// state check, the probe's global locks, reset, handler, output flush.
+/// state check, the probe's global locks, reset, handler, output flush. <see cref="ClockOnly"/>
+/// is the clock read of gettimeofday_ns() alone, for scale.
 /// </summary>
 [MemoryDiagnoser]
 [GeneratedHandlerJob]
@@ -56,6 +58,10 @@ public class GeneratedHandlerBenchmarks
 
     [Benchmark]
     public bool Fire() => _session.Fire(_probe, _context);
+
+    /// <summary>The yardstick: gettimeofday_ns() alone, the clock read the handler makes.</summary>
+    [Benchmark]
+    public long ClockOnly() => TapsetTime.GettimeofdayNs(_context.Probe);
 
     private static string Translate()
     {
