@@ -11,8 +11,9 @@ if (args is ["profile"])
 if (args is ["profile-build", ..])
 {
     bool warmUpFirst = args.Contains("--warm-up-first");
-    string? script = args.Skip(1).FirstOrDefault(a => a != "--warm-up-first");
-    FlightRec.Benchmarks.Compiler.ColdBuildProfile.Run(script is null ? null : Path.GetFullPath(script), warmUpFirst);
+    string? variant = args.FirstOrDefault(a => a.StartsWith("--variant=", StringComparison.Ordinal))?["--variant=".Length..];
+    string? script = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+    FlightRec.Benchmarks.Compiler.ColdBuildProfile.Run(script is null ? null : Path.GetFullPath(script), warmUpFirst, variant);
     return;
 }
 

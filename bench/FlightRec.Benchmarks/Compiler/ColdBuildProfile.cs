@@ -15,14 +15,15 @@ namespace FlightRec.Benchmarks.Compiler;
 /// Run it from a ReadyToRun publish to see what frstap pays:
 /// <c>dotnet publish bench/FlightRec.Benchmarks -c Release --ucr -p:PublishReadyToRun=true -o OUT</c>,
 /// then <c>OUT/FlightRec.Benchmarks profile-build [--warm-up-first] [SCRIPT]</c>; with
-/// --warm-up-first an empty class is built before the script's module.
+/// --warm-up-first an empty class is built before the script's module; with --variant=NAME the
+/// first build is one of <see cref="RoslynVariant"/>'s experiments instead.
 /// </summary>
 internal static class ColdBuildProfile
 {
     private const string Hello = "probe begin { println(\"hello\") exit() }";
     private const string EmptyModule = "namespace FlightRec.Generated; public sealed class Warmup { }";
 
-    public static void Run(string? scriptPath, bool warmUpFirst)
+    public static void Run(string? scriptPath, bool warmUpFirst, string? variant = null)
     {
         var process = Stopwatch.StartNew();
         Console.WriteLine($"ReadyToRun images: FlightRec.Compiler {IsReadyToRun(typeof(ModuleBuilder))}, Roslyn {IsReadyToRun(typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation))}");
@@ -34,6 +35,11 @@ internal static class ColdBuildProfile
             // What a warm-up that knows nothing of the script could take off the first build.
             Step("build of an empty class", () => builder.Build(ModuleSource.ForModule(EmptyModule, "warmup"), ModuleBuildOptions.Default).Image
                 ?? throw new InvalidOperationException("the empty module does not build"));
+        }
+
+        if (variant is not null)
+        {
+            Step($"Roslyn directly, {variant}", () => RoslynVariant.Build(source, variant));
         }
 
         for (int i = 1; i <= 3; i++)
