@@ -17,7 +17,7 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
     private static readonly HashSet<string> PrintFamily =
     [
         "print", "println", "printf", "printd", "printdln",
-        "sprint", "sprintln", "sprintf", "sprintd", "sprintdln",
+        "sprint", "sprintln", "sprintf", "sprintd", "sprintdln", "print_char",
     ];
 
     public Expression Expr(ExprContext ctx)

@@ -23,7 +23,30 @@ public static class BuiltinCatalogue
         "str_replace:string(prnt_str:string, srch_str:string, rplc_str:string)", "isdigit:long(str:string)",
         "tokenize:string(input:string, delim:string)", "strtol:long(str:string, base:long)",
 
-        // Conversions and errno
+        // Escaping (tapset/string.stp) and indentation (tapset/indent.stp)
+        "text_str:string(input:string)", "text_strn:string(input:string, len:long, quoted:long)",
+        "string_quoted:string(str:string)", "indent:string(delta:long)", "indent_depth:long(delta:long)",
+        "thread_indent:string(delta:long)", "thread_indent_depth:long(delta:long)",
+
+        // User memory (tapset/linux/conversions.stp, uconversions.stp)
+        "user_string:string(addr:long)", "user_string:string(addr:long, err_msg:string)",
+        "user_string_n:string(addr:long, n:long)", "user_string_n:string(addr:long, n:long, err_msg:string)",
+        "user_string_nofault:string(addr:long)", "user_string_n_nofault:string(addr:long, n:long)",
+        "user_string_warn:string(addr:long)", "user_string_warn:string(addr:long, warn_msg:string)",
+        "user_string_quoted:string(addr:long)", "user_char:long(addr:long)", "user_short:long(addr:long)",
+        "user_ushort:long(addr:long)", "user_int:long(addr:long)", "user_long:long(addr:long)",
+        "user_ulong:long(addr:long)", "user_int8:long(addr:long)", "user_uint8:long(addr:long)",
+        "user_int16:long(addr:long)", "user_uint16:long(addr:long)", "user_int32:long(addr:long)",
+        "user_uint32:long(addr:long)", "user_int64:long(addr:long)", "user_uint64:long(addr:long)",
+
+        // Symbols (tapset/linux/ucontext-symbols.stp)
+        "usymdata:string(addr:long)",
+
+        // The last =~ of the handler (tapset/regex.stp)
+        "matched:string(n:long)", "matched_str:string()", "ngroups:long()",
+
+        // Conversions and errno (tapset/linux/endian.stp)
+        "big_endian2:long(val:long)", "big_endian4:long(val:long)", "big_endian8:long(val:long)",
         "errno_str:string(err:long)", "return_str:string(format:long, ret:long)", "randint:long(n:long)",
 
         // Context

@@ -17,7 +17,8 @@ public static class CSharpEmitter
     /// <summary>The generated class for <paramref name="moduleName"/>; throws <see cref="NotTranslatedException"/> for what this pass cannot do yet.</summary>
     public static string Emit(SemanticContext program, string moduleName, ModuleSettings? settings = null)
     {
-        var module = new ModuleState(program);
+        settings ??= ModuleSettings.Default;
+        var module = new ModuleState(program) { Limits = Runtime.Execution.ScriptLimits.Default.With(settings.Defines) };
         var globals = program.Globals.Where(g => !g.Elided).ToList();
         var probes = program.Probes.ToList();
         var functions = program.AllFunctions.Where(f => !f.IsBuiltin && !f.Elided && f.Used && f.Body is not null).ToList();
@@ -27,10 +28,11 @@ public static class CSharpEmitter
         var methods = new CodeWriter();
         var planner = new LockPlanner(program);
         var descriptors = new List<string>();
-        for (int i = 0; i < probes.Count; i++)
+        var handlers = ProbeCombiner.Group(program, probes);
+        for (int i = 0; i < handlers.Count; i++)
         {
-            descriptors.Add(Descriptor(probes[i], i, planner, globals));
-            EmitProbe(module, methods, probes[i], i);
+            descriptors.Add(Descriptor(handlers[i], i, planner, globals));
+            EmitProbe(module, methods, handlers[i], i);
         }
 
         foreach (var function in functions)
@@ -76,7 +78,7 @@ public static class CSharpEmitter
             code.Generated();
         }
 
-        code.Line($"private readonly ModuleOptions _options = {(settings ?? ModuleSettings.Default).Initializer(moduleName)};");
+        code.Line($"private readonly ModuleOptions _options = {settings.Initializer(moduleName)};");
         foreach (var global in globals)
         {
             code.Line(Field(module, global));
@@ -152,18 +154,18 @@ public static class CSharpEmitter
         }
 
         string type = ModuleState.ValueType(global.Type == SemanticType.Unknown ? SemanticType.Long : global.Type, at);
-        return $"private {type} {name} = {Initializer(module.Program, global)};";
+        return $"private {type} {name} = {Initializer(module, global)};";
     }
 
     /// <summary>The declared initial value of a scalar (<c>global x = 5</c>), else 0 or "".</summary>
-    private static string Initializer(SemanticContext program, VariableSymbol global)
+    private static string Initializer(ModuleState module, VariableSymbol global)
     {
-        var declared = program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
+        var declared = module.Program.Files.SelectMany(f => f.Globals).SelectMany(d => d.Variables)
             .FirstOrDefault(v => v.Span == global.DeclaredAt && v.Name == global.Name);
         return declared?.Initializer switch
         {
             NumberLiteral n => CSharpText.Long(n.Value),
-            Syntax.StringLiteral s => CSharpText.String(Runtime.Formatting.StringLiteral.Unescape(s.Text)),
+            Syntax.StringLiteral s => ExpressionEmitter.StoredLiteral(s, module.Limits),
             _ => ModuleState.DefaultValue(global.Type),
         };
     }
@@ -198,13 +200,15 @@ public static class CSharpEmitter
         };
     }
 
-    private static string Descriptor(ProbeSymbol probe, int index, LockPlanner planner, List<VariableSymbol> globals)
+    private static string Descriptor(List<ProbeSymbol> handler, int index, LockPlanner planner, List<VariableSymbol> globals)
     {
+        var probe = handler[0];
         var (kind, order) = Kind(probe);
-        var plan = planner.For(probe);
-        string Indexes(IEnumerable<VariableSymbol> used) => "[" + string.Join(", ", used.Select(g => globals.IndexOf(g))) + "]";
+        var plans = handler.Select(planner.For).ToList();
+        string Indexes(IEnumerable<VariableSymbol> used) =>
+            "[" + string.Join(", ", used.Distinct().Select(g => globals.IndexOf(g)).Order()) + "]";
         return $"new ProbeDescriptor({CSharpText.String(probe.Point)}, {CSharpText.String(probe.ListedAs)}, ProbeKind.{kind}, " +
-            $"{order}, Probe{index}, {Indexes(plan.Reads)}, {Indexes(plan.Writes)})";
+            $"{order}, Probe{index}, {Indexes(plans.SelectMany(p => p.Reads))}, {Indexes(plans.SelectMany(p => p.Writes))})";
     }
 
     /// <summary>The runtime kind of a probe point and its N of begin(N)/end(N)/error(N).</summary>
@@ -234,14 +238,10 @@ public static class CSharpEmitter
     private static Node Anchor(ProbeSymbol probe) =>
         probe.Bodies.Count > 0 ? probe.Bodies[0] : new NullStatement(probe.Displays!.DeclaredAt);
 
-    private static void EmitProbe(ModuleState module, CodeWriter code, ProbeSymbol probe, int index)
+    private static void EmitProbe(ModuleState module, CodeWriter code, List<ProbeSymbol> handler, int index)
     {
-        if (probe.Conditions.Count > 0)
-        {
-            throw new NotTranslatedException("a probe condition (if)", probe.Conditions[0]);
-        }
-
-        code.Line($"// probe {probe.Point}");
+        var probe = handler[0];
+        code.Line(handler.Count == 1 ? $"// probe {probe.Point}" : $"// probe {probe.Point}: {handler.Count} probes combined, as stap does");
         code.Open($"private void Probe{index}(HandlerContext ctx)");
         if (probe.Displays is { } displayed)
         {
@@ -252,11 +252,13 @@ public static class CSharpEmitter
         }
 
         Kind(probe);
-        DeclareLocals(code, probe.Locals);
-        var statements = new StatementEmitter(module, probe.Scope, code, inFunction: false);
-        foreach (var body in probe.Bodies)
+        if (handler.Count == 1)
         {
-            statements.Emit(body);
+            new HandlerEmitter(module, code).Emit(probe);
+        }
+        else
+        {
+            new HandlerEmitter(module, code).EmitCombined(handler);
         }
 
         code.Generated();
@@ -282,9 +284,12 @@ public static class CSharpEmitter
             return;
         }
 
+        // A function whose statement count is bounded is checked once on entry, at its declaration (stap 5.x).
+        long? bound = new ActionBound(module.Program).Of(function.Body!);
         var body = new CodeWriter();
-        var statements = new StatementEmitter(module, function.Scope, body, inFunction: true);
+        var statements = new StatementEmitter(module, function.Scope, body, inFunction: true, new ActionCounter(enabled: bound is null));
         statements.Emit((Statement)function.Body!);
+        statements.Charge(0, (Statement)function.Body!, flush: true);
 
         code.Line($"// function {function.Name}");
         code.Open($"private {returnType} {module.Names.Function(function)}(HandlerContext ctx, string callSite{parameters})");
@@ -294,7 +299,11 @@ public static class CSharpEmitter
             code.Line($"{returnType} result = {ModuleState.DefaultValue(function.ReturnType)};");
         }
 
-        DeclareLocals(code, function.Locals.Where(l => l.Kind != SymbolKind.Parameter));
+        new HandlerEmitter(module, code).DeclareLocals(function.Locals.Where(l => l.Kind != SymbolKind.Parameter));
+        if (bound is { } n)
+        {
+            code.Line($"ctx.Require({n}, {token});");
+        }
         foreach (string line in body.ToString().TrimEnd('\n').Split('\n'))
         {
             code.Line(line);
@@ -328,19 +337,5 @@ public static class CSharpEmitter
         }
 
         return span with { Start = at, End = at + declaration.Name.Length, Column = span.Column + (at - span.Start) };
-    }
-
-    private static void DeclareLocals(CodeWriter code, IEnumerable<VariableSymbol> locals)
-    {
-        foreach (var local in locals.Where(l => !l.Elided))
-        {
-            if (local.IsArray || local.Type == SemanticType.Stats)
-            {
-                throw new NotTranslatedException("a local array or aggregate", new NullStatement(local.DeclaredAt));
-            }
-
-            var type = local.Type == SemanticType.String ? SemanticType.String : SemanticType.Long;
-            code.Line($"{ModuleState.ValueType(type, new NullStatement(local.DeclaredAt))} {NameMangler.Local(local)} = {ModuleState.DefaultValue(type)};");
-        }
     }
 }

@@ -21,6 +21,8 @@ internal static class EmbeddedFunctionEmitter
     {
         code.Line($"// function {function.Name} (embedded C#)");
         string signature = string.Concat(parameters.Select(p => $", {p.Type} {p.Name}"));
+        // Not inlined, so that a fault inside the user's C# is reported at its own script line.
+        code.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         code.Open($"private {returnType} {methodName}(HandlerContext ctx, string callSite{signature})");
         code.Line($"ctx.EnterFunction(callSite, {token});");
         foreach (var (type, name, script) in parameters)

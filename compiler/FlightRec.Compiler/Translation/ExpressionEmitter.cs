@@ -17,6 +17,9 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private static readonly HashSet<string> Comparisons = ["<", ">", "<=", ">=", "==", "!="];
 
+    /// <summary>Where MAXACTION charges after calls go (stap charges at each call site); null: none.</summary>
+    public ActionCounter? Actions { get; set; }
+
     public SemanticType TypeOf(Expression expression) => module.Types.Of(expression, scope);
 
     public VariableSymbol Symbol(Expression reference) => ExpressionTypes.Symbol(reference, scope);
@@ -25,8 +28,9 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     public string Value(Expression expression) => expression switch
     {
         NumberLiteral n => CSharpText.Long(n.Value),
-        StringLiteral s => CSharpText.String(RuntimeStringLiteral.Unescape(s.Text)),
+        StringLiteral s => StoredLiteral(s, module.Limits),
         Variable v => Scalar(v),
+        ArrayIndex { Base: HistogramExpression } bucket => Bucket(bucket),
         ArrayIndex a => Element(a),
         FunctionCall call => Call(call, valueUsed: true),
         PrintCall { Name: var name } print when name.StartsWith("sprint", StringComparison.Ordinal) => Sprint(print),
@@ -35,7 +39,10 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         BinaryExpression b => Binary(b),
         TernaryExpression t => $"({Condition(t.Condition)} ? {Value(t.WhenTrue)} : {Value(t.WhenFalse)})",
         Assignment { Operator: not "<<<" } a => "(" + Assign(a) + ")",
+        // stap: 'b in @hist_log(s)' is '@hist_log(s)[b]', the bucket's count, not 0 or 1.
+        ArrayMembership { Index.Base: HistogramExpression } m => Bucket(m.Index),
         ArrayMembership m => $"ScriptMath.Bool({Membership(m)})",
+        RegexMatch r => $"ScriptMath.Bool({Match(r)})",
         StatisticExpression s => Statistic(s),
         _ => throw NotTranslated(expression),
     };
@@ -46,7 +53,8 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         BinaryExpression { Operator: "&&" or "||" } b => $"({Condition(b.Left)} {b.Operator} {Condition(b.Right)})",
         BinaryExpression b when Comparisons.Contains(b.Operator) => Compare(b),
         UnaryExpression { Operator: "!" } u => $"!({Condition(u.Operand)})",
-        ArrayMembership m => Membership(m),
+        ArrayMembership { Index.Base: not HistogramExpression } m => Membership(m),
+        RegexMatch r => Match(r),
         _ => $"{Value(expression)} != 0",
     };
 
@@ -60,6 +68,30 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         _ => "_ = " + Value(expression),
     };
 
+    /// <summary>
+    /// A string literal where stap copies it into a MAXSTRINGLEN buffer (variables, array keys and
+    /// values, function arguments, concatenation): cut to MAXSTRINGLEN − 1 bytes when the module
+    /// is built. Print arguments and comparisons use the whole literal, as stap's C does.
+    /// </summary>
+    public static string StoredLiteral(StringLiteral literal, Runtime.Execution.ScriptLimits limits)
+    {
+        string text = CString(literal);
+        return CSharpText.String(text.Length < limits.MaxStringLength ? text : text[..Math.Max(0, limits.MaxStringLength - 1)]);
+    }
+
+    /// <summary>An operand read in place (print arguments, comparisons): a literal stays whole.</summary>
+    private string Operand(Expression expression) => expression is StringLiteral s
+        ? CSharpText.String(CString(s))
+        : Value(expression);
+
+    /// <summary>A literal as stap's C sees it: an escaped NUL (<c>"\0"</c>) ends the string.</summary>
+    private static string CString(StringLiteral literal)
+    {
+        string text = RuntimeStringLiteral.Unescape(literal.Text);
+        int nul = text.IndexOf('\0', StringComparison.Ordinal);
+        return nul < 0 ? text : text[..nul];
+    }
+
     public static string Near(Node node) => CSharpText.Near(TokenDescriber.Describe(node));
 
     public static NotTranslatedException NotTranslated(Node node) => new(Describe(node), node);
@@ -68,11 +100,11 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     {
         RegexMatch => "a regular expression match",
         TargetVariable or TargetExpression => "a target variable",
-        AtOperator at => $"@{at.Name}",
-        AtLiteralOperator at => $"@{at.Name}",
+        AtOperator at => at.Name,
+        AtLiteralOperator at => at.Name,
         CastExpression => "@cast",
         EnumNameExpression => "@enumname",
-        DerefExpression d => $"@{d.Name}",
+        DerefExpression d => d.Name,
         EmbeddedExpression => "embedded code",
         HistogramExpression => "a histogram outside print",
         PrintCall p => p.Name,
@@ -109,18 +141,60 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
     /// <summary><c>new Key2&lt;long, string&gt;(i, s)</c> for the indexes of an element.</summary>
     public string Key(ArrayIndex index, VariableSymbol array)
     {
-        if (index.Indexes.Any(i => i is null))
+        if (IsSlice(index))
         {
-            throw new NotTranslatedException("an array slice (*)", index);
+            throw new NotTranslatedException("an array slice (*) here", index);
         }
 
         return $"new {ModuleState.KeyType(array, index)}({string.Join(", ", index.Indexes.Select(i => Value(i!)))})";
     }
 
+    public static bool IsSlice(ArrayIndex index) => index.Indexes.Any(i => i is null);
+
+    /// <summary>
+    /// A slice <c>a[x, *]</c> as a pattern key and the bit mask of its fixed columns: the
+    /// <c>*</c> columns hold 0 or "", which the runtime never compares. The fixed indexes are
+    /// evaluated left to right, as stap evaluates them into temporaries.
+    /// </summary>
+    public (string Pattern, int FixedColumns) Slice(ArrayIndex index, VariableSymbol array)
+    {
+        var columns = index.Indexes.Select((e, i) => e is null ? ModuleState.DefaultValue(array.IndexTypes[i]) : Value(e));
+        int mask = index.Indexes.Select((e, i) => e is null ? 0 : 1 << i).Sum();
+        return ($"new {ModuleState.KeyType(array, index)}({string.Join(", ", columns)})", mask);
+    }
+
     private string Membership(ArrayMembership membership)
     {
         var array = Symbol(membership.Index);
+        if (IsSlice(membership.Index))
+        {
+            var (pattern, mask) = Slice(membership.Index, array);
+            return $"{Reference(array)}.ContainsMatch({pattern}, {mask})";
+        }
+
         return $"{Reference(array)}.Contains({Key(membership.Index, array)})";
+    }
+
+    /// <summary>
+    /// <c>@hist_log(s)[i]</c>: the bucket index is evaluated before the aggregate's indexes, as in
+    /// stap; an empty or absent aggregate is <c>empty aggregate</c>, a bad index out of range.
+    /// </summary>
+    private string Bucket(ArrayIndex index)
+    {
+        var histogram = (HistogramExpression)index.Base;
+        if (index.Indexes.Length != 1 || index.Indexes[0] is not { } bucket)
+        {
+            throw NotTranslated(index);
+        }
+
+        return $"HistogramReads.Bucket({Value(bucket)}, {StatsValue(histogram.Operand)}, {Near(index)})";
+    }
+
+    /// <summary><c>s =~ "re"</c> (or <c>!~</c>): records the match for matched() and ngroups().</summary>
+    private string Match(RegexMatch match)
+    {
+        string test = $"{module.Statics.Regex(match.Pattern.Text)}.IsMatch({Value(match.Subject)}, ctx.Probe)";
+        return match.Negated ? "!" + test : test;
     }
 
     private string Unary(UnaryExpression unary) => unary.Operator switch
@@ -156,8 +230,8 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
 
     private string Compare(BinaryExpression comparison)
     {
-        string left = Value(comparison.Left);
-        string right = Value(comparison.Right);
+        string left = Operand(comparison.Left);
+        string right = Operand(comparison.Right);
         return TypeOf(comparison.Left) == SemanticType.String
             ? $"ScriptString.Compare({left}, {right}) {comparison.Operator} 0"
             : $"{left} {comparison.Operator} {right}";
@@ -248,8 +322,9 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
             StatisticKind.Min => $"{snapshot}.Min({near})",
             StatisticKind.Max => $"{snapshot}.Max({near})",
             StatisticKind.Avg => $"{snapshot}.Avg({near})",
-            StatisticKind.Variance when statistic.Parameters.IsEmpty => $"{snapshot}.Variance({near})",
-            _ => throw new NotTranslatedException("@variance with a bit shift", statistic),
+            // The bit shift of @variance(s, N) is the aggregate's StatsDescriptor's (AggregateShapes).
+            StatisticKind.Variance => $"{snapshot}.Variance({near})",
+            _ => throw NotTranslated(statistic),
         };
     }
 
@@ -277,7 +352,8 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
                 throw new NotTranslatedException($"the value of {call.Name}, which returns nothing", call);
             }
 
-            return $"{module.Names.Function(function)}(ctx, {Near(call)}{string.Concat(arguments.Select(a => ", " + a))})";
+            return Charged($"{module.Names.Function(function)}(ctx, {Near(call)}{string.Concat(arguments.Select(a => ", " + a))})",
+                call, function, valueUsed);
         }
 
         var target = BuiltinMap.Find(call.Name, call.Arguments.Length)
@@ -292,7 +368,19 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
             arguments.Add(MaxString);
         }
 
-        return $"{target.Method}({string.Join(", ", arguments)})";
+        return Charged($"{target.Method}({string.Join(", ", arguments)})", call, function, valueUsed);
+    }
+
+    private string Charged(string code, FunctionCall call, FunctionSymbol callee, bool valueUsed)
+    {
+        string charged = Actions is null ? code : Actions.AfterCall(code, new ActionBound(module.Program).OfCallee(callee), TokenDescriber.Describe(call), valueUsed);
+        if (callee.Body is null || !SyntaxChildren.DescendantsAndSelf(callee.Body).OfType<NextStatement>().Any())
+        {
+            return charged;
+        }
+
+        // A callee that may run `next` has no other overload to pass to: stap raises an error here.
+        return valueUsed ? $"ctx.CheckNext({charged}, {Near(call)})" : $"{charged}; ctx.CheckNext({Near(call)})";
     }
 
     private string Print(PrintCall print)
@@ -327,13 +415,24 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         return $"ScriptPrinter.Sprintf({Layout(print)}, {Arguments(print)}, {MaxString})";
     }
 
-    private string Histogram(HistogramExpression histogram) => histogram.Operand switch
+    /// <summary>The HistogramSnapshot of <c>@hist_…(s)</c> or <c>@hist_…(a[k])</c> (all zeros when the element is absent).</summary>
+    public string Histogram(HistogramExpression histogram) => histogram.Operand switch
     {
         Variable v when Symbol(v) is { IsArray: false } aggregate => $"{Reference(aggregate)}.ReadHistogram()",
-        _ => throw new NotTranslatedException("a histogram of an array element", histogram),
+        ArrayIndex index when Symbol(index) is var array =>
+            $"HistogramReads.Read({StatsValue(index)}, {module.StatsDescriptors[array]})",
+        _ => throw NotTranslated(histogram),
     };
 
-    private string Arguments(PrintCall print) => "[" + string.Join(", ", print.Arguments.Select(Value)) + "]";
+    /// <summary>The StatsValue of an aggregate, or of an array element (null when absent).</summary>
+    private string StatsValue(Expression operand) => operand switch
+    {
+        Variable v => Reference(Symbol(v)),
+        ArrayIndex index when Symbol(index) is var array => $"{Reference(array)}.Get({Key(index, array)})",
+        _ => throw NotTranslated(operand),
+    };
+
+    private string Arguments(PrintCall print) => "[" + string.Join(", ", print.Arguments.Select(Operand)) + "]";
 
     /// <summary>The static CompiledFormat a print-family call uses.</summary>
     private string Layout(PrintCall print)

@@ -19,7 +19,7 @@ internal sealed class LockPlanner(SemanticContext program)
         var reads = new HashSet<VariableSymbol>(ReferenceEqualityComparer.Instance);
         var writes = new HashSet<VariableSymbol>(ReferenceEqualityComparer.Instance);
         var visited = new HashSet<FunctionSymbol>(ReferenceEqualityComparer.Instance);
-        foreach (var body in probe.Bodies)
+        foreach (var body in probe.Bodies.Concat<Node>(probe.Conditions))
         {
             Walk(body, probe.Scope, reads, writes, visited);
         }

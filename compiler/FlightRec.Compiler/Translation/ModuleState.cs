@@ -14,6 +14,9 @@ internal sealed class ModuleState(SemanticContext program)
 
     public ExpressionTypes Types { get; } = new(program);
 
+    /// <summary>The module's limits after -D: MAXSTRINGLEN is fixed when the module is built.</summary>
+    public Runtime.Execution.ScriptLimits Limits { get; init; } = Runtime.Execution.ScriptLimits.Default;
+
     /// <summary>The StatsDescriptor field of each aggregate (scalar or array of aggregates).</summary>
     public Dictionary<VariableSymbol, string> StatsDescriptors { get; } = new(ReferenceEqualityComparer.Instance);
 

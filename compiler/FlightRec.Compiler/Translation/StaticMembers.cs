@@ -35,6 +35,9 @@ internal sealed class StaticMembers
         return Field("Print", "CompiledFormat", init);
     }
 
+    /// <summary>A compiled <c>=~</c> literal; <paramref name="pattern"/> is the literal's text with its escapes, as stap's regex compiler reads it.</summary>
+    public string Regex(string pattern) => Field("Regex", "ScriptRegex", $"new ScriptRegex({CSharpText.String(pattern)})");
+
     public string Stats(string descriptor) => Field("Stats", "StatsDescriptor", descriptor);
 
     /// <summary>

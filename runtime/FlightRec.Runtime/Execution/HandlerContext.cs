@@ -13,6 +13,7 @@ public sealed class HandlerContext
 {
     private readonly string[] _callSites;
     private long _budget;
+    private bool _next;
 
     public HandlerContext(ScriptSession session, OutputBuffer output, int cpu)
     {
@@ -58,7 +59,31 @@ public sealed class HandlerContext
         Probe.ProbeName = probeName;
         Probe.BeginHit();
         Depth = 0;
+        _next = false;
         _budget = Session.Limits.ActionBudget;
+    }
+
+    /// <summary><c>next</c> in a script function: it returns, asking its caller for the next overload.</summary>
+    public void RequestNext() => _next = true;
+
+    /// <summary>
+    /// After a call that may have run <c>next</c>: with no overload left, stap (5.x) raises
+    /// <c>all functions exhausted</c> at the call.
+    /// </summary>
+    public void CheckNext(string near)
+    {
+        if (_next)
+        {
+            _next = false;
+            throw new ScriptError("all functions exhausted", near);
+        }
+    }
+
+    /// <summary><see cref="CheckNext(string)"/> for a call whose value is used.</summary>
+    public T CheckNext<T>(T value, string near)
+    {
+        CheckNext(near);
+        return value;
     }
 
     /// <summary>Charges <paramref name="actions"/> statements; running out is not catchable.</summary>
@@ -71,14 +96,34 @@ public sealed class HandlerContext
         }
     }
 
-    /// <summary>The check at a loop-free body's entry: fails when fewer than <paramref name="needed"/> remain.</summary>
-    public void Require(long needed, string near)
+    /// <summary>
+    /// Charges <paramref name="actions"/> right after a call returned <paramref name="value"/>: stap
+    /// charges a loop-free callee's statements at its call site, inside the calling expression.
+    /// </summary>
+    public T Charged<T>(T value, long actions, string near)
+    {
+        Charge(actions, near);
+        return value;
+    }
+
+    /// <summary>
+    /// The check at a loop-free body's entry: fails when fewer than <paramref name="needed"/> remain.
+    /// A probe's check has no location (stap has set none yet when it runs); a function's names its declaration.
+    /// </summary>
+    public void Require(long needed, string? near)
     {
         if (_budget < needed && !Session.SuppressTimeLimits)
         {
             throw new ScriptError("MAXACTION exceeded", near, catchable: false);
         }
     }
+
+    /// <summary>
+    /// Whether a script <c>catch</c> takes <paramref name="error"/>: not an uncatchable error, and not
+    /// once the statement budget is used up (stap skips the catch block then, whatever the error).
+    /// </summary>
+    public bool Catches(ScriptError error) =>
+        error.Catchable && (_budget > 0 || Session.SuppressTimeLimits);
 
     /// <summary>
     /// Enters a script function called at <paramref name="callSite"/>; exceeding MAXNESTING is

@@ -200,7 +200,8 @@ public sealed class ScriptSession : ISessionControl, IDisposable
             // A fault in the module itself (a generated-code bug, a module passing the runtime
             // arguments it cannot take): report it like a script error rather than take the
             // host down.
-            Failed(context, new ScriptError($"module fault in probe {context.ProbePoint}: {e.GetType().Name}: {e.Message}"));
+            string at = FaultLocation.Of(e) is { } location ? $" at {location}" : "";
+            Failed(context, new ScriptError($"module fault{at} in probe {context.ProbePoint}: {e.GetType().Name}: {e.Message}"));
         }
         finally
         {

@@ -16,10 +16,8 @@ namespace FlightRec.Runtime.Tapset;
 /// <item><c>(…)</c> captures, <c>(?:…)</c> does not; stacked quantifiers (<c>a**</c>) are
 /// wrapped in non-capturing groups because .NET rejects them.</item>
 /// </list>
-/// Known gap: POSIX picks the leftmost-longest match and .NET the leftmost-first, so with
-/// alternations or optional parts the extent of the match and of its groups (matched(),
-/// matched_str()) can differ, e.g. <c>"abcd" =~ "(ab)?(abcd)?"</c> matches "ab" here and "abcd" in
-/// stap. Whether a subject matches at all is the same under both rules.
+/// .NET picks the leftmost-first match, stap's tagged DFA does not (see <see cref="TaggedRegexMatcher"/>),
+/// so the translation only answers whether a subject matches at all, which is the same under both.
 /// </summary>
 internal sealed class PosixRegexTranslator
 {

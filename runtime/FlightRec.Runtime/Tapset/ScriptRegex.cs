@@ -4,13 +4,18 @@ using FlightRec.Runtime.Context;
 namespace FlightRec.Runtime.Tapset;
 
 /// <summary>
-/// A compiled <c>=~</c> literal (LANGUAGE.md §9.2): POSIX ERE as stap parses it, translated once by
-/// <see cref="PosixRegexTranslator"/> (see there for the leftmost-longest gap) and searched
-/// unanchored. Generated code creates one per literal at module load and shares it across threads.
+/// A compiled <c>=~</c> literal (LANGUAGE.md §9.2): POSIX ERE as stap parses it. Whether a subject
+/// matches at all is the same under every disambiguation rule, so <see cref="IsMatch(string)"/>
+/// uses .NET's Regex on <see cref="PosixRegexTranslator"/>'s translation. Where the extent of the
+/// match and its groups matter (matched(), matched_str(), ngroups()), .NET's leftmost-first rule
+/// is not stap's: <see cref="IsMatch(string, ProbeContext)"/> runs <see cref="TaggedRegexMatcher"/>,
+/// which follows stap's tagged DFA. Generated code creates one per literal at module load and
+/// shares it across threads.
 /// </summary>
 public sealed class ScriptRegex
 {
     private readonly Regex _regex;
+    private readonly TaggedRegexMatcher _tagged;
 
     /// <exception cref="ScriptRegexException">The pattern is not a valid stap regex.</exception>
     public ScriptRegex(string pattern)
@@ -26,6 +31,8 @@ public sealed class ScriptRegex
         {
             throw new ScriptRegexException(e.Message, 0);
         }
+
+        _tagged = new TaggedRegexMatcher(RegexProgram.Compile(pattern));
     }
 
     /// <summary>The pattern as written in the script.</summary>
@@ -47,26 +54,17 @@ public sealed class ScriptRegex
     public bool IsMatch(string subject, ProbeContext context)
     {
         var state = context.LastMatch;
-        var match = _regex.Match(subject);
-        if (!match.Success)
+        if (_tagged.Match(subject) is not { } tags)
         {
             state.RecordFailure(subject);
             return false;
         }
 
         state.RecordSuccess(subject, GroupCount);
-        var groups = match.Groups;
         for (int i = 0; i < GroupCount; i++)
         {
-            var group = groups[i];
-            if (group.Success)
-            {
-                state.SetGroup(i, group.Index, group.Index + group.Length);
-            }
-            else
-            {
-                state.SetGroup(i, -1, -1);
-            }
+            (int start, int end) = (tags[2 * i], tags[(2 * i) + 1]);
+            state.SetGroup(i, start < 0 || end < 0 ? -1 : start, start < 0 || end < 0 ? -1 : end);
         }
 
         return true;

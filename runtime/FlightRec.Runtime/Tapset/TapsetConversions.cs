@@ -1,11 +1,12 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using FlightRec.Runtime.Execution;
 
 namespace FlightRec.Runtime.Tapset;
 
 /// <summary>
-/// strtol(), errno_str(), return_str() and randint() (LANGUAGE.md §9.3, stap string.stp,
-/// errno.stp, random.stp).
+/// strtol(), errno_str(), return_str(), randint() and big_endian2/4/8() (LANGUAGE.md §9.3, stap
+/// string.stp, errno.stp, random.stp, linux/endian.stp).
 /// </summary>
 public static class TapsetConversions
 {
@@ -64,6 +65,17 @@ public static class TapsetConversions
     private static char CharAt(string s, int i) => i < s.Length ? s[i] : '\0';
 
     /// <summary>The symbolic name of |err| ("ENOENT" for 2 and -2), "" if unknown.</summary>
+    /// <summary>big_endian2(val): the low 16 bits in big-endian byte order (cpu_to_be16), zero-extended.</summary>
+    public static long BigEndian2(long val) =>
+        BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness((ushort)val) : (ushort)val;
+
+    /// <summary>big_endian4(val): the low 32 bits in big-endian byte order (cpu_to_be32), zero-extended.</summary>
+    public static long BigEndian4(long val) =>
+        BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness((uint)val) : (uint)val;
+
+    /// <summary>big_endian8(val): the 64 bits in big-endian byte order (cpu_to_be64).</summary>
+    public static long BigEndian8(long val) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(val) : val;
+
     public static string ErrnoStr(long err) => ErrnoNames.Lookup(err) ?? "";
 
     /// <summary>

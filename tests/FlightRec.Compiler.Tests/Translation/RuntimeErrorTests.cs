@@ -9,7 +9,7 @@ public class RuntimeErrorTests
     [Theory]
     [InlineData("probe begin { x = 0; println(10 / x) }", "ERROR: division by 0 near operator '/' at <input>:1:33 in probe begin\n")]
     [InlineData("global s probe begin { println(@min(s)) }", "ERROR: empty aggregate near operator '@min' at <input>:1:32 in probe begin\n")]
-    [InlineData("probe begin { while (1) x++ }", "ERROR: MAXACTION exceeded near keyword at <input>:1:15 in probe begin\n")]
+    [InlineData("probe begin { while (1) x++ }", "ERROR: MAXACTION exceeded near identifier 'x' at <input>:1:25 in probe begin\n")]
     public void ErrorNamesTheScriptLocation(string script, string firstLine)
     {
         var generated = FrstapRun.InProcess("-p3", "-m", "errors", "-e", script);

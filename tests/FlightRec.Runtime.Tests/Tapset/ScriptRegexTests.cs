@@ -96,6 +96,30 @@ public class ScriptRegexTests
         Assert.Equal("c", TapsetRegex.Matched(context, 1));
     }
 
+    /// <summary>
+    /// The extent stap's tagged DFA reports: the start of the match that ends first, then the
+    /// longest match from that start; groups from the preferred path (left alternative, greedy).
+    /// </summary>
+    [Theory]
+    [InlineData("abcd|c", "abcd", "c", "")]
+    [InlineData("ab|abcd", "abcd", "abcd", "")]
+    [InlineData("(ab)?(abcd)?", "abcd", "abcd", ",abcd")]
+    [InlineData("(a|ab)(c|bcd)", "abcd", "abcd", "a,bcd")]
+    [InlineData("a*", "baaa", "", "")]
+    [InlineData("x*(a+)", "baaa", "aaa", "aaa")]
+    [InlineData("(a*)(a)", "aaa", "aaa", "aa,a")]
+    [InlineData("b{2,3}", "abbbbc", "bbb", "")]
+    [InlineData("(.)\\1", "a1", "a1", "a")]
+    [InlineData("[[:digit:]]+$", "a1b22", "22", "")]
+    public void The_match_and_its_groups_follow_stap_s_tagged_dfa(string pattern, string subject, string matched, string groups)
+    {
+        var context = new ProbeContext();
+        Assert.True(new ScriptRegex(pattern).IsMatch(subject, context));
+        Assert.Equal(matched, TapsetRegex.MatchedStr(context));
+        var captured = Enumerable.Range(1, (int)TapsetRegex.Ngroups(context) - 1).Select(n => TapsetRegex.Matched(context, n));
+        Assert.Equal(groups, string.Join(",", captured));
+    }
+
     [Fact]
     public void After_a_failed_match_the_errors_follow_stap()
     {
@@ -127,14 +151,5 @@ public class ScriptRegexTests
         Assert.Equal(
             "Attempted to get nonexistent subexpression -1",
             Assert.Throws<ScriptError>(() => TapsetRegex.Matched(context, -1)).Message);
-    }
-
-    [Fact]
-    public void Leftmost_first_gap_is_documented_behaviour()
-    {
-        // POSIX leftmost-longest would give "abcd"; .NET's leftmost-first gives "ab".
-        var context = new ProbeContext();
-        Assert.True(new ScriptRegex("(ab)?(abcd)?").IsMatch("abcd", context));
-        Assert.Equal("ab", TapsetRegex.MatchedStr(context));
     }
 }

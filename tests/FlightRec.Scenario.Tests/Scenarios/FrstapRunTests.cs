@@ -280,6 +280,24 @@ public sealed partial class FrstapRunTests(ITestOutputHelper output)
         Directory.Delete(Path.GetDirectoryName(lines[2]["frstap: the generated C# is kept in ".Length..])!, recursive: true);
     }
 
+    [Fact]
+    public void AnExceptionInsideAHandlerIsAScriptErrorAtTheScriptLocation()
+    {
+        using var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return;
+        }
+
+        File.WriteAllText(scenario.WorkFile("fault.frs"),
+            "function boom:long () %{\n  string s = null;\n  return s.Length;\n%}\nprobe begin { println(\"before\") println(boom()) }\nprobe error { println(\"error probe\") }\n");
+        Assert.Equal(
+            new FrrunResult(1, "before\nerror probe\n",
+                "ERROR: module fault at fault.frs:5 in probe begin: NullReferenceException: Object reference not set to an instance of an object.\n" +
+                "WARNING: Number of errors: 1, skipped probes: 0\nPass 5: run failed.  [man error::pass5]\n"),
+            scenario.RunFrstap("-g", "fault.frs"));
+    }
+
     private const string Usage = "using [0-9]+virt/[0-9]+res/[0-9]+shr/[0-9]+data kb, ";
 
     private const string Times = "in [0-9]+usr/[0-9]+sys/[0-9]+real ms\\.";
