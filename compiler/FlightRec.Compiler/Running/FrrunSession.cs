@@ -31,6 +31,14 @@ public sealed class FrrunSession
         // Typed at the terminal, Ctrl-C and Ctrl-\ already reach frrun (same process group):
         // passing them on too would count twice, and frrun stops hard on a third interrupt.
         bool terminalReachesChild = TerminalForeground.IsForegroundProcessGroup();
+
+        // A signal ignored when frstap started (a background job of a non-interactive shell, some
+        // test runners) would stay ignored despite the registrations below, as frrun knows too.
+        foreach (int signal in (int[])[1, 2, 3, 10, 12, 15])
+        {
+            _ = SignalDisposition.ResetToDefault(signal);
+        }
+
         var registrations = new List<PosixSignalRegistration>
         {
             PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Forward(c, 2, !terminalReachesChild)),

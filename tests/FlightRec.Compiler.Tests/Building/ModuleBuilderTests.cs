@@ -97,7 +97,7 @@ public sealed class ModuleBuilderTests
         var lenient = Builder.Build(source, ModuleBuildOptions.Default with { WarningsAreErrors = false });
 
         Assert.Equal(
-            "warns.cs:3:58: error CS0168: The variable 'unused' is declared but never used",
+            "warns.cs:3:67: error CS8600: Converting null literal or possible null value to non-nullable type.",
             Assert.Single(strict.Errors).Format("warns.cs"));
         Assert.True(lenient.Succeeded);
     }

@@ -65,6 +65,6 @@ internal static class SampleModules
     public const string Warns = """
         namespace FlightRec.Generated;
 
-        public static class Warns { public static void F() { int unused; } }
+        public static class Warns { public static object F() { object o = null; return o!; } }
         """;
 }

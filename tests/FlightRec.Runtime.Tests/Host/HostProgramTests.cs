@@ -287,7 +287,7 @@ public sealed class HostProgramTests : IDisposable
     {
         string module = Module();
         using var target = Process.Start(new ProcessStartInfo("sleep", "1"))!;
-        var host = new InProcessHost(_root.Sessions, module, "--target", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var host = new InProcessHost(_root.Sessions, module, "--target", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stop-with-target");
         Assert.StartsWith("ready rec", host.FirstLine());
 
         Assert.Equal(0, host.Join());
