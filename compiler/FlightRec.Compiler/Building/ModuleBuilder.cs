@@ -16,7 +16,8 @@ public sealed class ModuleBuilder
     /// <summary>
     /// Warnings that a faithful translation produces on purpose: code after a constant condition
     /// or an endless loop (CS0162), a cached stable value or a local no path reads (CS0219,
-    /// CS0168), a label only some handlers jump to (CS0164). They are not compiler bugs.
+    /// CS0168), a label only some handlers jump to (CS0164), a script comparing a variable with
+    /// itself (CS1718). They are not compiler bugs.
     /// </summary>
     private static readonly ImmutableDictionary<string, ReportDiagnostic> GeneratedCodeWarnings =
         ImmutableDictionary.CreateRange(
@@ -25,6 +26,7 @@ public sealed class ModuleBuilder
             KeyValuePair.Create("CS0219", ReportDiagnostic.Suppress),
             KeyValuePair.Create("CS0168", ReportDiagnostic.Suppress),
             KeyValuePair.Create("CS0164", ReportDiagnostic.Suppress),
+            KeyValuePair.Create("CS1718", ReportDiagnostic.Suppress),
         ]);
 
     private readonly string _runtimeAssemblyPath;
