@@ -121,7 +121,8 @@ assignOp
     | SHL_ASSIGN | SHR_ASSIGN | AND_ASSIGN | XOR_ASSIGN | OR_ASSIGN | CONCAT_ASSIGN
     ;
 
-ternary : logicalOr (QUESTION expr COLON ternary)? ;
+// Before 4.0 stap read the false branch as a full expression: `c ? x = 1 : y = 2`.
+ternary : logicalOr (QUESTION expr COLON ({LegacyTernaryFalseBranch}? expr | ternary))? ;
 
 logicalOr : logicalAnd (OROR logicalAnd)* ;
 

@@ -40,7 +40,9 @@ internal sealed class ExpressionBuilder(bool privileged, bool autocast)
             return condition;
         }
 
-        return new TernaryExpression(Spans.Of(ctx), condition, Expr(ctx.expr()), Ternary(ctx.ternary()));
+        var branches = ctx.expr();
+        var falseBranch = ctx.ternary() is { } ternary ? Ternary(ternary) : Expr(branches[1]);
+        return new TernaryExpression(Spans.Of(ctx), condition, Expr(branches[0]), falseBranch);
     }
 
     // The binary levels from || down to & share one shape: operand (op operand)*.

@@ -6,6 +6,12 @@ namespace FlightRec.Compiler.Parsing.Generated;
 public abstract class FrsParserBase(ITokenStream input, TextWriter output, TextWriter errorOutput)
     : Parser(input, output, errorOutput)
 {
+    /// <summary>
+    /// <c>--compatible</c> below 4.0: a ternary's false branch is a whole expression, assignments included
+    /// (stap's parse_ternary before 4.0).
+    /// </summary>
+    public bool LegacyTernaryFalseBranch { get; init; }
+
     /// <summary>Probe-point name pieces join only when nothing separates them (<c>a*b</c>, not <c>a *b</c>).</summary>
     protected bool NextIsAdjacent() => TokenStream.LT(1) is FrsToken { SpaceBefore: false };
 

@@ -49,6 +49,7 @@ public static class ScriptParser
         {
             ErrorHandler = new FirstErrorStrategy(),
             BuildParseTree = true,
+            LegacyTernaryFalseBranch = Preprocessing.VersionCompare.Compare(compatibleVersion, "4.0") < 0,
         };
         parser.RemoveErrorListeners();
         var builder = new AstBuilder(privileged, compatibleVersion);

@@ -2936,7 +2936,6 @@ public partial class FrsParser : FrsParserBase {
 	public ExprContext expr() {
 		ExprContext _localctx = new ExprContext(Context, State);
 		EnterRule(_localctx, 60, RULE_expr);
-		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -2944,16 +2943,16 @@ public partial class FrsParser : FrsParserBase {
 			ternary();
 			State = 452;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (((((_la - 59)) & ~0x3f) == 0 && ((1L << (_la - 59)) & 562949953944589L) != 0)) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			case 1:
 				{
 				State = 449;
 				assignOp();
 				State = 450;
 				expr();
 				}
+				break;
 			}
-
 			}
 		}
 		catch (RecognitionException re) {
@@ -3029,8 +3028,11 @@ public partial class FrsParser : FrsParserBase {
 			return GetRuleContext<LogicalOrContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUESTION() { return GetToken(FrsParser.QUESTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(FrsParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public TernaryContext ternary() {
@@ -3059,7 +3061,7 @@ public partial class FrsParser : FrsParserBase {
 			{
 			State = 456;
 			logicalOr();
-			State = 462;
+			State = 465;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==QUESTION) {
@@ -3070,8 +3072,24 @@ public partial class FrsParser : FrsParserBase {
 				expr();
 				State = 459;
 				Match(COLON);
-				State = 460;
-				ternary();
+				State = 463;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+				case 1:
+					{
+					State = 460;
+					if (!(LegacyTernaryFalseBranch)) throw new FailedPredicateException(this, "LegacyTernaryFalseBranch");
+					State = 461;
+					expr();
+					}
+					break;
+				case 2:
+					{
+					State = 462;
+					ternary();
+					}
+					break;
+				}
 				}
 			}
 
@@ -3120,21 +3138,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 467;
 			logicalAnd();
-			State = 469;
+			State = 472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OROR) {
 				{
 				{
-				State = 465;
+				State = 468;
 				Match(OROR);
-				State = 466;
+				State = 469;
 				logicalAnd();
 				}
 				}
-				State = 471;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3183,21 +3201,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 472;
+			State = 475;
 			bitOr();
-			State = 477;
+			State = 480;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ANDAND) {
 				{
 				{
-				State = 473;
+				State = 476;
 				Match(ANDAND);
-				State = 474;
+				State = 477;
 				bitOr();
 				}
 				}
-				State = 479;
+				State = 482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3246,21 +3264,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 480;
+			State = 483;
 			bitXor();
-			State = 485;
+			State = 488;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 481;
+				State = 484;
 				Match(PIPE);
-				State = 482;
+				State = 485;
 				bitXor();
 				}
 				}
-				State = 487;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3309,21 +3327,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 491;
 			bitAnd();
-			State = 493;
+			State = 496;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CARET) {
 				{
 				{
-				State = 489;
+				State = 492;
 				Match(CARET);
-				State = 490;
+				State = 493;
 				bitAnd();
 				}
 				}
-				State = 495;
+				State = 498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3372,25 +3390,25 @@ public partial class FrsParser : FrsParserBase {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
+			State = 499;
 			arrayIn();
-			State = 501;
+			State = 504;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 497;
+					State = 500;
 					Match(AMP);
-					State = 498;
+					State = 501;
 					arrayIn();
 					}
 					} 
 				}
-				State = 503;
+				State = 506;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			}
 			}
 		}
@@ -3465,43 +3483,43 @@ public partial class FrsParser : FrsParserBase {
 		EnterRule(_localctx, 76, RULE_arrayIn);
 		int _la;
 		try {
-			State = 523;
+			State = 526;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACKET:
 				_localctx = new BracketInContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 504;
+				State = 507;
 				Match(LBRACKET);
-				State = 505;
+				State = 508;
 				indexItem();
-				State = 510;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 506;
+					State = 509;
 					Match(COMMA);
-					State = 507;
+					State = 510;
 					indexItem();
 					}
 					}
-					State = 512;
+					State = 515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 513;
-				Match(RBRACKET);
 				State = 516;
+				Match(RBRACKET);
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 514;
+					State = 517;
 					Match(IN);
-					State = 515;
+					State = 518;
 					indexable();
 					}
 				}
@@ -3545,16 +3563,16 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new PlainInContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
-				comparison();
 				State = 521;
+				comparison();
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 519;
+					State = 522;
 					Match(IN);
-					State = 520;
+					State = 523;
 					indexable();
 					}
 				}
@@ -3616,17 +3634,17 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 525;
+			State = 528;
 			shift();
-			State = 537;
+			State = 540;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case REGEX_MATCH:
 			case REGEX_NOMATCH:
 				{
-				State = 526;
+				State = 529;
 				regexOp();
-				State = 527;
+				State = 530;
 				strings();
 				}
 				break;
@@ -3709,19 +3727,19 @@ public partial class FrsParser : FrsParserBase {
 			case GT:
 			case ASSIGN:
 				{
-				State = 534;
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 26388279066639L) != 0)) {
 					{
 					{
-					State = 529;
+					State = 532;
 					comparisonOp();
-					State = 530;
+					State = 533;
 					shift();
 					}
 					}
-					State = 536;
+					State = 539;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3767,7 +3785,7 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 539;
+			State = 542;
 			_la = TokenStream.LA(1);
 			if ( !(_la==REGEX_MATCH || _la==REGEX_NOMATCH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3817,7 +3835,7 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 541;
+			State = 544;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 26388279066639L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3873,21 +3891,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 543;
+			State = 546;
 			concatenation();
-			State = 549;
+			State = 552;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 25165825L) != 0)) {
 				{
 				{
-				State = 544;
+				State = 547;
 				shiftOp();
-				State = 545;
+				State = 548;
 				concatenation();
 				}
 				}
-				State = 551;
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3929,7 +3947,7 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
+			State = 555;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 25165825L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3983,21 +4001,21 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 557;
 			additive();
-			State = 559;
+			State = 562;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 555;
+				State = 558;
 				Match(DOT);
-				State = 556;
+				State = 559;
 				additive();
 				}
 				}
-				State = 561;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4051,16 +4069,16 @@ public partial class FrsParser : FrsParserBase {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
+			State = 565;
 			multiplicative();
-			State = 567;
+			State = 570;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 563;
+					State = 566;
 					_la = TokenStream.LA(1);
 					if ( !(_la==PLUS || _la==MINUS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -4069,14 +4087,14 @@ public partial class FrsParser : FrsParserBase {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 564;
+					State = 567;
 					multiplicative();
 					}
 					} 
 				}
-				State = 569;
+				State = 572;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 			}
 			}
 		}
@@ -4131,15 +4149,15 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 573;
 			unary();
-			State = 575;
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 7L) != 0)) {
 				{
 				{
-				State = 571;
+				State = 574;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4148,11 +4166,11 @@ public partial class FrsParser : FrsParserBase {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 572;
+				State = 575;
 				unary();
 				}
 				}
-				State = 577;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4216,7 +4234,7 @@ public partial class FrsParser : FrsParserBase {
 		EnterRule(_localctx, 94, RULE_unary);
 		int _la;
 		try {
-			State = 581;
+			State = 584;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -4226,7 +4244,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new PrefixUnaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 578;
+				State = 581;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 771L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4235,7 +4253,7 @@ public partial class FrsParser : FrsParserBase {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 579;
+				State = 582;
 				unary();
 				}
 				break;
@@ -4272,7 +4290,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new CrementUnaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 580;
+				State = 583;
 				crement();
 				}
 				break;
@@ -4338,7 +4356,7 @@ public partial class FrsParser : FrsParserBase {
 		EnterRule(_localctx, 96, RULE_crement);
 		int _la;
 		try {
-			State = 589;
+			State = 592;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INC:
@@ -4346,7 +4364,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new PreCrementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 583;
+				State = 586;
 				_la = TokenStream.LA(1);
 				if ( !(_la==INC || _la==DEC) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4355,7 +4373,7 @@ public partial class FrsParser : FrsParserBase {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 584;
+				State = 587;
 				dwarfValue();
 				}
 				break;
@@ -4390,14 +4408,14 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new PostCrementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 585;
+				State = 588;
 				dwarfValue();
-				State = 587;
+				State = 590;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 				case 1:
 					{
-					State = 586;
+					State = 589;
 					_la = TokenStream.LA(1);
 					if ( !(_la==INC || _la==DEC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -4461,42 +4479,42 @@ public partial class FrsParser : FrsParserBase {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 592;
+			State = 595;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AMP) {
 				{
-				State = 591;
+				State = 594;
 				Match(AMP);
 				}
 			}
 
-			State = 594;
+			State = 597;
 			value();
-			State = 598;
+			State = 601;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 595;
+					State = 598;
 					targetSuffix();
 					}
 					} 
 				}
-				State = 600;
+				State = 603;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
 			}
-			State = 603;
+			State = 606;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 601;
+				State = 604;
 				if (!( NextIsDollarsOnly() )) throw new FailedPredicateException(this, "NextIsDollarsOnly()");
-				State = 602;
+				State = 605;
 				_localctx.pprint = Match(TARGETVAR);
 				}
 				break;
@@ -4559,16 +4577,16 @@ public partial class FrsParser : FrsParserBase {
 		TargetSuffixContext _localctx = new TargetSuffixContext(Context, State);
 		EnterRule(_localctx, 100, RULE_targetSuffix);
 		try {
-			State = 611;
+			State = 614;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ARROW:
 				_localctx = new MemberSuffixContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 605;
+				State = 608;
 				Match(ARROW);
-				State = 606;
+				State = 609;
 				memberName();
 				}
 				break;
@@ -4576,11 +4594,11 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new IndexSuffixContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 607;
+				State = 610;
 				Match(LBRACKET);
-				State = 608;
+				State = 611;
 				expr();
-				State = 609;
+				State = 612;
 				Match(RBRACKET);
 				}
 				break;
@@ -4622,13 +4640,13 @@ public partial class FrsParser : FrsParserBase {
 		MemberNameContext _localctx = new MemberNameContext(Context, State);
 		EnterRule(_localctx, 102, RULE_memberName);
 		try {
-			State = 615;
+			State = 618;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 613;
+				State = 616;
 				Match(IDENT);
 				}
 				break;
@@ -4654,7 +4672,7 @@ public partial class FrsParser : FrsParserBase {
 			case CATCH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 614;
+				State = 617;
 				keyword();
 				}
 				break;
@@ -5039,14 +5057,14 @@ public partial class FrsParser : FrsParserBase {
 		EnterRule(_localctx, 104, RULE_value);
 		int _la;
 		try {
-			State = 744;
+			State = 747;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				_localctx = new EmbeddedExprContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 620;
 				Match(EMBEDDED);
 				}
 				break;
@@ -5054,11 +5072,11 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 618;
+				State = 621;
 				Match(LPAREN);
-				State = 619;
+				State = 622;
 				expr();
-				State = 620;
+				State = 623;
 				Match(RPAREN);
 				}
 				break;
@@ -5066,7 +5084,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
+				State = 625;
 				strings();
 				}
 				break;
@@ -5074,7 +5092,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new NumberLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 623;
+				State = 626;
 				Match(NUMBER);
 				}
 				break;
@@ -5082,7 +5100,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new TargetVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 624;
+				State = 627;
 				Match(TARGETVAR);
 				}
 				break;
@@ -5090,29 +5108,29 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new CastOpContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 625;
-				Match(AT_CAST);
-				State = 626;
-				Match(LPAREN);
-				State = 627;
-				expr();
 				State = 628;
-				Match(COMMA);
+				Match(AT_CAST);
 				State = 629;
-				strings();
+				Match(LPAREN);
+				State = 630;
+				expr();
+				State = 631;
+				Match(COMMA);
 				State = 632;
+				strings();
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 630;
+					State = 633;
 					Match(COMMA);
-					State = 631;
+					State = 634;
 					strings();
 					}
 				}
 
-				State = 634;
+				State = 637;
 				Match(RPAREN);
 				}
 				break;
@@ -5120,25 +5138,25 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new AtVarOpContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 636;
+				State = 639;
 				Match(AT_VAR);
-				State = 637;
+				State = 640;
 				Match(LPAREN);
-				State = 638;
-				strings();
 				State = 641;
+				strings();
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 639;
+					State = 642;
 					Match(COMMA);
-					State = 640;
+					State = 643;
 					strings();
 					}
 				}
 
-				State = 643;
+				State = 646;
 				Match(RPAREN);
 				}
 				break;
@@ -5146,13 +5164,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new DefinedOpContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 645;
-				Match(AT_DEFINED);
-				State = 646;
-				Match(LPAREN);
-				State = 647;
-				expr();
 				State = 648;
+				Match(AT_DEFINED);
+				State = 649;
+				Match(LPAREN);
+				State = 650;
+				expr();
+				State = 651;
 				Match(RPAREN);
 				}
 				break;
@@ -5160,13 +5178,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new EntryOpContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 650;
-				Match(AT_ENTRY);
-				State = 651;
-				Match(LPAREN);
-				State = 652;
-				expr();
 				State = 653;
+				Match(AT_ENTRY);
+				State = 654;
+				Match(LPAREN);
+				State = 655;
+				expr();
+				State = 656;
 				Match(RPAREN);
 				}
 				break;
@@ -5174,13 +5192,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new ProbeWriteOpContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 655;
-				Match(AT_PROBEWRITE);
-				State = 656;
-				Match(LPAREN);
-				State = 657;
-				Match(IDENT);
 				State = 658;
+				Match(AT_PROBEWRITE);
+				State = 659;
+				Match(LPAREN);
+				State = 660;
+				Match(IDENT);
+				State = 661;
 				Match(RPAREN);
 				}
 				break;
@@ -5188,13 +5206,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new ConstOpContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 659;
-				Match(AT_CONST);
-				State = 660;
-				Match(LPAREN);
-				State = 661;
-				strings();
 				State = 662;
+				Match(AT_CONST);
+				State = 663;
+				Match(LPAREN);
+				State = 664;
+				strings();
+				State = 665;
 				Match(RPAREN);
 				}
 				break;
@@ -5202,13 +5220,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new EnumOpContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 664;
-				Match(AT_ENUM);
-				State = 665;
-				Match(LPAREN);
-				State = 666;
-				strings();
 				State = 667;
+				Match(AT_ENUM);
+				State = 668;
+				Match(LPAREN);
+				State = 669;
+				strings();
+				State = 670;
 				Match(RPAREN);
 				}
 				break;
@@ -5216,29 +5234,29 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new EnumNameOpContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 669;
+				State = 672;
 				Match(AT_ENUMNAME);
-				State = 670;
+				State = 673;
 				Match(LPAREN);
-				State = 671;
+				State = 674;
 				expr();
-				State = 678;
+				State = 681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 672;
+					State = 675;
 					Match(COMMA);
-					State = 673;
-					strings();
 					State = 676;
+					strings();
+					State = 679;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 674;
+						State = 677;
 						Match(COMMA);
-						State = 675;
+						State = 678;
 						strings();
 						}
 					}
@@ -5246,7 +5264,7 @@ public partial class FrsParser : FrsParserBase {
 					}
 				}
 
-				State = 680;
+				State = 683;
 				Match(RPAREN);
 				}
 				break;
@@ -5254,13 +5272,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new PerfOpContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 682;
-				Match(AT_PERF);
-				State = 683;
-				Match(LPAREN);
-				State = 684;
-				strings();
 				State = 685;
+				Match(AT_PERF);
+				State = 686;
+				Match(LPAREN);
+				State = 687;
+				strings();
+				State = 688;
 				Match(RPAREN);
 				}
 				break;
@@ -5268,7 +5286,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new RegisterOpContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 687;
+				State = 690;
 				_la = TokenStream.LA(1);
 				if ( !(_la==AT_KREGISTER || _la==AT_UREGISTER) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5277,11 +5295,11 @@ public partial class FrsParser : FrsParserBase {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 688;
+				State = 691;
 				Match(LPAREN);
-				State = 689;
+				State = 692;
 				signedNumber();
-				State = 690;
+				State = 693;
 				Match(RPAREN);
 				}
 				break;
@@ -5289,7 +5307,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new DerefOpContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 692;
+				State = 695;
 				_la = TokenStream.LA(1);
 				if ( !(_la==AT_KDEREF || _la==AT_UDEREF) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5298,15 +5316,15 @@ public partial class FrsParser : FrsParserBase {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 693;
-				Match(LPAREN);
-				State = 694;
-				signedNumber();
-				State = 695;
-				Match(COMMA);
 				State = 696;
-				expr();
+				Match(LPAREN);
 				State = 697;
+				signedNumber();
+				State = 698;
+				Match(COMMA);
+				State = 699;
+				expr();
+				State = 700;
 				Match(RPAREN);
 				}
 				break;
@@ -5314,29 +5332,29 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new StatOpContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 699;
+				State = 702;
 				statOpName();
-				State = 700;
+				State = 703;
 				Match(LPAREN);
-				State = 701;
+				State = 704;
 				expr();
-				State = 706;
+				State = 709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 702;
+					State = 705;
 					Match(COMMA);
-					State = 703;
+					State = 706;
 					signedNumber();
 					}
 					}
-					State = 708;
+					State = 711;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 709;
+				State = 712;
 				Match(RPAREN);
 				}
 				break;
@@ -5344,18 +5362,18 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new HistogramValueContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 711;
+				State = 714;
 				histogram();
-				State = 716;
+				State = 719;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 				case 1:
 					{
-					State = 712;
+					State = 715;
 					Match(LBRACKET);
-					State = 713;
+					State = 716;
 					expr();
-					State = 714;
+					State = 717;
 					Match(RBRACKET);
 					}
 					break;
@@ -5366,37 +5384,37 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new CallContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 718;
+				State = 721;
 				Match(IDENT);
-				State = 719;
+				State = 722;
 				Match(LPAREN);
-				State = 728;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 270778927327215618L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 52625571L) != 0)) {
 					{
-					State = 720;
+					State = 723;
 					expr();
-					State = 725;
+					State = 728;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 721;
+						State = 724;
 						Match(COMMA);
-						State = 722;
+						State = 725;
 						expr();
 						}
 						}
-						State = 727;
+						State = 730;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 730;
+				State = 733;
 				Match(RPAREN);
 				}
 				break;
@@ -5404,29 +5422,29 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new ArrayElementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 731;
+				State = 734;
 				Match(IDENT);
-				State = 732;
+				State = 735;
 				Match(LBRACKET);
-				State = 733;
+				State = 736;
 				indexItem();
-				State = 738;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 734;
+					State = 737;
 					Match(COMMA);
-					State = 735;
+					State = 738;
 					indexItem();
 					}
 					}
-					State = 740;
+					State = 743;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 741;
+				State = 744;
 				Match(RBRACKET);
 				}
 				break;
@@ -5434,7 +5452,7 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new VariableContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 743;
+				State = 746;
 				Match(IDENT);
 				}
 				break;
@@ -5479,7 +5497,7 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 746;
+			State = 749;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 138538465099776L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5559,32 +5577,32 @@ public partial class FrsParser : FrsParserBase {
 		HistogramContext _localctx = new HistogramContext(Context, State);
 		EnterRule(_localctx, 108, RULE_histogram);
 		try {
-			State = 764;
+			State = 767;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AT_HIST_LINEAR:
 				_localctx = new HistLinearContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 748;
-				Match(AT_HIST_LINEAR);
-				State = 749;
-				Match(LPAREN);
-				State = 750;
-				expr();
 				State = 751;
-				Match(COMMA);
+				Match(AT_HIST_LINEAR);
 				State = 752;
-				signedNumber();
+				Match(LPAREN);
 				State = 753;
-				Match(COMMA);
+				expr();
 				State = 754;
-				signedNumber();
-				State = 755;
 				Match(COMMA);
-				State = 756;
+				State = 755;
 				signedNumber();
+				State = 756;
+				Match(COMMA);
 				State = 757;
+				signedNumber();
+				State = 758;
+				Match(COMMA);
+				State = 759;
+				signedNumber();
+				State = 760;
 				Match(RPAREN);
 				}
 				break;
@@ -5592,13 +5610,13 @@ public partial class FrsParser : FrsParserBase {
 				_localctx = new HistLogContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 759;
-				Match(AT_HIST_LOG);
-				State = 760;
-				Match(LPAREN);
-				State = 761;
-				expr();
 				State = 762;
+				Match(AT_HIST_LOG);
+				State = 763;
+				Match(LPAREN);
+				State = 764;
+				expr();
+				State = 765;
 				Match(RPAREN);
 				}
 				break;
@@ -5641,17 +5659,17 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 766;
+				State = 769;
 				Match(MINUS);
 				}
 			}
 
-			State = 769;
+			State = 772;
 			Match(NUMBER);
 			}
 		}
@@ -5709,7 +5727,7 @@ public partial class FrsParser : FrsParserBase {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 771;
+			State = 774;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 562949684985856L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5734,6 +5752,7 @@ public partial class FrsParser : FrsParserBase {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 7: return component_sempred((ComponentContext)_localctx, predIndex);
+		case 32: return ternary_sempred((TernaryContext)_localctx, predIndex);
 		case 49: return dwarfValue_sempred((DwarfValueContext)_localctx, predIndex);
 		}
 		return true;
@@ -5744,15 +5763,21 @@ public partial class FrsParser : FrsParserBase {
 		}
 		return true;
 	}
+	private bool ternary_sempred(TernaryContext _localctx, int predIndex) {
+		switch (predIndex) {
+		case 1: return LegacyTernaryFalseBranch;
+		}
+		return true;
+	}
 	private bool dwarfValue_sempred(DwarfValueContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return  NextIsDollarsOnly() ;
+		case 2: return  NextIsDollarsOnly() ;
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,112,774,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,112,777,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5787,238 +5812,239 @@ public partial class FrsParser : FrsParserBase {
 		1,23,1,23,3,23,420,8,23,1,24,1,24,3,24,424,8,24,1,25,1,25,1,25,1,25,5,
 		25,430,8,25,10,25,12,25,433,9,25,1,25,1,25,1,26,1,26,1,27,1,27,1,28,1,
 		28,3,28,443,8,28,1,29,1,29,3,29,447,8,29,1,30,1,30,1,30,1,30,3,30,453,
-		8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,463,8,32,1,33,1,33,1,
-		33,5,33,468,8,33,10,33,12,33,471,9,33,1,34,1,34,1,34,5,34,476,8,34,10,
-		34,12,34,479,9,34,1,35,1,35,1,35,5,35,484,8,35,10,35,12,35,487,9,35,1,
-		36,1,36,1,36,5,36,492,8,36,10,36,12,36,495,9,36,1,37,1,37,1,37,5,37,500,
-		8,37,10,37,12,37,503,9,37,1,38,1,38,1,38,1,38,5,38,509,8,38,10,38,12,38,
-		512,9,38,1,38,1,38,1,38,3,38,517,8,38,1,38,1,38,1,38,3,38,522,8,38,3,38,
-		524,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,533,8,39,10,39,12,39,
-		536,9,39,3,39,538,8,39,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,5,42,548,
-		8,42,10,42,12,42,551,9,42,1,43,1,43,1,44,1,44,1,44,5,44,558,8,44,10,44,
-		12,44,561,9,44,1,45,1,45,1,45,5,45,566,8,45,10,45,12,45,569,9,45,1,46,
-		1,46,1,46,5,46,574,8,46,10,46,12,46,577,9,46,1,47,1,47,1,47,3,47,582,8,
-		47,1,48,1,48,1,48,1,48,3,48,588,8,48,3,48,590,8,48,1,49,3,49,593,8,49,
-		1,49,1,49,5,49,597,8,49,10,49,12,49,600,9,49,1,49,1,49,3,49,604,8,49,1,
-		50,1,50,1,50,1,50,1,50,1,50,3,50,612,8,50,1,51,1,51,3,51,616,8,51,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		3,52,633,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,642,8,52,1,52,1,
+		8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,464,8,32,3,32,466,
+		8,32,1,33,1,33,1,33,5,33,471,8,33,10,33,12,33,474,9,33,1,34,1,34,1,34,
+		5,34,479,8,34,10,34,12,34,482,9,34,1,35,1,35,1,35,5,35,487,8,35,10,35,
+		12,35,490,9,35,1,36,1,36,1,36,5,36,495,8,36,10,36,12,36,498,9,36,1,37,
+		1,37,1,37,5,37,503,8,37,10,37,12,37,506,9,37,1,38,1,38,1,38,1,38,5,38,
+		512,8,38,10,38,12,38,515,9,38,1,38,1,38,1,38,3,38,520,8,38,1,38,1,38,1,
+		38,3,38,525,8,38,3,38,527,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,
+		536,8,39,10,39,12,39,539,9,39,3,39,541,8,39,1,40,1,40,1,41,1,41,1,42,1,
+		42,1,42,1,42,5,42,551,8,42,10,42,12,42,554,9,42,1,43,1,43,1,44,1,44,1,
+		44,5,44,561,8,44,10,44,12,44,564,9,44,1,45,1,45,1,45,5,45,569,8,45,10,
+		45,12,45,572,9,45,1,46,1,46,1,46,5,46,577,8,46,10,46,12,46,580,9,46,1,
+		47,1,47,1,47,3,47,585,8,47,1,48,1,48,1,48,1,48,3,48,591,8,48,3,48,593,
+		8,48,1,49,3,49,596,8,49,1,49,1,49,5,49,600,8,49,10,49,12,49,603,9,49,1,
+		49,1,49,3,49,607,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,615,8,50,1,51,
+		1,51,3,51,619,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,1,52,3,52,636,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		3,52,645,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
 		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,3,52,677,8,52,3,52,679,8,52,1,52,1,52,1,52,1,52,1,52,
+		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,680,8,52,3,52,682,8,52,1,52,
 		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,5,52,705,8,52,10,52,12,52,708,9,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,717,8,52,1,52,1,52,1,52,1,52,1,52,5,52,724,
-		8,52,10,52,12,52,727,9,52,3,52,729,8,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		5,52,737,8,52,10,52,12,52,740,9,52,1,52,1,52,1,52,3,52,745,8,52,1,53,1,
-		53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,1,54,1,54,3,54,765,8,54,1,55,3,55,768,8,55,1,55,1,55,1,56,1,56,1,56,
-		0,0,57,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,106,108,110,112,0,16,2,0,69,69,108,108,2,0,94,94,
-		104,104,1,0,7,26,1,0,23,24,1,0,96,97,4,0,59,59,61,62,69,77,108,108,1,0,
-		67,68,2,0,63,66,106,107,2,0,60,60,83,84,1,0,98,100,2,0,96,97,104,105,1,
-		0,80,81,1,0,37,38,1,0,39,40,1,0,41,46,1,0,28,48,842,0,117,1,0,0,0,2,124,
-		1,0,0,0,4,131,1,0,0,0,6,133,1,0,0,0,8,148,1,0,0,0,10,150,1,0,0,0,12,158,
-		1,0,0,0,14,194,1,0,0,0,16,199,1,0,0,0,18,201,1,0,0,0,20,208,1,0,0,0,22,
-		211,1,0,0,0,24,215,1,0,0,0,26,255,1,0,0,0,28,257,1,0,0,0,30,273,1,0,0,
-		0,32,276,1,0,0,0,34,301,1,0,0,0,36,306,1,0,0,0,38,308,1,0,0,0,40,384,1,
-		0,0,0,42,396,1,0,0,0,44,403,1,0,0,0,46,419,1,0,0,0,48,421,1,0,0,0,50,425,
-		1,0,0,0,52,436,1,0,0,0,54,438,1,0,0,0,56,442,1,0,0,0,58,446,1,0,0,0,60,
-		448,1,0,0,0,62,454,1,0,0,0,64,456,1,0,0,0,66,464,1,0,0,0,68,472,1,0,0,
-		0,70,480,1,0,0,0,72,488,1,0,0,0,74,496,1,0,0,0,76,523,1,0,0,0,78,525,1,
-		0,0,0,80,539,1,0,0,0,82,541,1,0,0,0,84,543,1,0,0,0,86,552,1,0,0,0,88,554,
-		1,0,0,0,90,562,1,0,0,0,92,570,1,0,0,0,94,581,1,0,0,0,96,589,1,0,0,0,98,
-		592,1,0,0,0,100,611,1,0,0,0,102,615,1,0,0,0,104,744,1,0,0,0,106,746,1,
-		0,0,0,108,764,1,0,0,0,110,767,1,0,0,0,112,771,1,0,0,0,114,116,3,4,2,0,
-		115,114,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,120,
-		1,0,0,0,119,117,1,0,0,0,120,121,5,0,0,1,121,1,1,0,0,0,122,125,3,4,2,0,
-		123,125,5,0,0,1,124,122,1,0,0,0,124,123,1,0,0,0,125,3,1,0,0,0,126,132,
-		3,6,3,0,127,132,3,24,12,0,128,132,3,26,13,0,129,132,3,30,15,0,130,132,
-		5,1,0,0,131,126,1,0,0,0,131,127,1,0,0,0,131,128,1,0,0,0,131,129,1,0,0,
-		0,131,130,1,0,0,0,132,5,1,0,0,0,133,134,5,7,0,0,134,140,3,10,5,0,135,136,
-		3,8,4,0,136,137,3,10,5,0,137,139,1,0,0,0,138,135,1,0,0,0,139,142,1,0,0,
-		0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,140,1,0,0,0,143,
-		146,3,38,19,0,144,145,5,91,0,0,145,147,3,38,19,0,146,144,1,0,0,0,146,147,
-		1,0,0,0,147,7,1,0,0,0,148,149,7,0,0,0,149,9,1,0,0,0,150,155,3,12,6,0,151,
-		152,5,91,0,0,152,154,3,12,6,0,153,151,1,0,0,0,154,157,1,0,0,0,155,153,
-		1,0,0,0,155,156,1,0,0,0,156,11,1,0,0,0,157,155,1,0,0,0,158,163,3,14,7,
-		0,159,160,5,95,0,0,160,162,3,14,7,0,161,159,1,0,0,0,162,165,1,0,0,0,163,
-		161,1,0,0,0,163,164,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,166,168,7,
-		1,0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,174,1,0,0,0,169,170,5,11,0,0,
-		170,171,5,85,0,0,171,172,3,60,30,0,172,173,5,86,0,0,173,175,1,0,0,0,174,
-		169,1,0,0,0,174,175,1,0,0,0,175,13,1,0,0,0,176,177,5,89,0,0,177,178,3,
-		10,5,0,178,179,5,90,0,0,179,195,1,0,0,0,180,185,3,16,8,0,181,182,4,7,0,
-		0,182,184,3,16,8,0,183,181,1,0,0,0,184,187,1,0,0,0,185,183,1,0,0,0,185,
-		186,1,0,0,0,186,192,1,0,0,0,187,185,1,0,0,0,188,189,5,85,0,0,189,190,3,
-		20,10,0,190,191,5,86,0,0,191,193,1,0,0,0,192,188,1,0,0,0,192,193,1,0,0,
-		0,193,195,1,0,0,0,194,176,1,0,0,0,194,180,1,0,0,0,195,15,1,0,0,0,196,200,
-		5,55,0,0,197,200,3,18,9,0,198,200,5,98,0,0,199,196,1,0,0,0,199,197,1,0,
-		0,0,199,198,1,0,0,0,200,17,1,0,0,0,201,202,7,2,0,0,202,19,1,0,0,0,203,
-		209,3,22,11,0,204,206,5,97,0,0,205,204,1,0,0,0,205,206,1,0,0,0,206,207,
-		1,0,0,0,207,209,5,56,0,0,208,203,1,0,0,0,208,205,1,0,0,0,209,21,1,0,0,
-		0,210,212,5,57,0,0,211,210,1,0,0,0,212,213,1,0,0,0,213,211,1,0,0,0,213,
-		214,1,0,0,0,214,23,1,0,0,0,215,216,5,8,0,0,216,221,3,28,14,0,217,218,5,
-		91,0,0,218,220,3,28,14,0,219,217,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,
-		0,221,222,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,224,226,5,92,0,0,225,
-		224,1,0,0,0,225,226,1,0,0,0,226,25,1,0,0,0,227,228,5,9,0,0,228,229,5,8,
-		0,0,229,234,3,28,14,0,230,231,5,91,0,0,231,233,3,28,14,0,232,230,1,0,0,
-		0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,238,1,0,0,0,236,
-		234,1,0,0,0,237,239,5,92,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,256,1,
-		0,0,0,240,241,5,9,0,0,241,246,3,28,14,0,242,243,5,91,0,0,243,245,3,28,
-		14,0,244,242,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,247,1,0,0,0,247,
-		250,1,0,0,0,248,246,1,0,0,0,249,251,5,92,0,0,250,249,1,0,0,0,250,251,1,
-		0,0,0,251,256,1,0,0,0,252,253,5,9,0,0,253,254,5,10,0,0,254,256,3,32,16,
-		0,255,227,1,0,0,0,255,240,1,0,0,0,255,252,1,0,0,0,256,27,1,0,0,0,257,259,
-		5,55,0,0,258,260,5,100,0,0,259,258,1,0,0,0,259,260,1,0,0,0,260,267,1,0,
-		0,0,261,263,5,87,0,0,262,264,5,97,0,0,263,262,1,0,0,0,263,264,1,0,0,0,
-		264,265,1,0,0,0,265,266,5,56,0,0,266,268,5,88,0,0,267,261,1,0,0,0,267,
-		268,1,0,0,0,268,271,1,0,0,0,269,270,5,108,0,0,270,272,3,20,10,0,271,269,
-		1,0,0,0,271,272,1,0,0,0,272,29,1,0,0,0,273,274,5,10,0,0,274,275,3,32,16,
-		0,275,31,1,0,0,0,276,279,5,55,0,0,277,278,5,93,0,0,278,280,3,36,18,0,279,
-		277,1,0,0,0,279,280,1,0,0,0,280,281,1,0,0,0,281,290,5,85,0,0,282,287,3,
-		34,17,0,283,284,5,91,0,0,284,286,3,34,17,0,285,283,1,0,0,0,286,289,1,0,
-		0,0,287,285,1,0,0,0,287,288,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,290,
-		282,1,0,0,0,290,291,1,0,0,0,291,292,1,0,0,0,292,295,5,86,0,0,293,294,5,
-		93,0,0,294,296,3,20,10,0,295,293,1,0,0,0,295,296,1,0,0,0,296,299,1,0,0,
-		0,297,300,3,38,19,0,298,300,5,1,0,0,299,297,1,0,0,0,299,298,1,0,0,0,300,
-		33,1,0,0,0,301,304,5,55,0,0,302,303,5,93,0,0,303,305,3,36,18,0,304,302,
-		1,0,0,0,304,305,1,0,0,0,305,35,1,0,0,0,306,307,7,3,0,0,307,37,1,0,0,0,
-		308,312,5,89,0,0,309,311,3,40,20,0,310,309,1,0,0,0,311,314,1,0,0,0,312,
-		310,1,0,0,0,312,313,1,0,0,0,313,315,1,0,0,0,314,312,1,0,0,0,315,316,5,
-		90,0,0,316,39,1,0,0,0,317,385,5,92,0,0,318,385,3,38,19,0,319,320,5,25,
-		0,0,320,321,3,38,19,0,321,325,5,26,0,0,322,323,5,85,0,0,323,324,5,55,0,
-		0,324,326,5,86,0,0,325,322,1,0,0,0,325,326,1,0,0,0,326,327,1,0,0,0,327,
-		328,3,38,19,0,328,385,1,0,0,0,329,330,5,11,0,0,330,331,5,85,0,0,331,332,
-		3,60,30,0,332,333,5,86,0,0,333,336,3,40,20,0,334,335,5,12,0,0,335,337,
-		3,40,20,0,336,334,1,0,0,0,336,337,1,0,0,0,337,385,1,0,0,0,338,339,5,13,
-		0,0,339,341,5,85,0,0,340,342,3,60,30,0,341,340,1,0,0,0,341,342,1,0,0,0,
-		342,343,1,0,0,0,343,345,5,92,0,0,344,346,3,60,30,0,345,344,1,0,0,0,345,
-		346,1,0,0,0,346,347,1,0,0,0,347,349,5,92,0,0,348,350,3,60,30,0,349,348,
-		1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,352,5,86,0,0,352,385,3,40,
-		20,0,353,354,5,19,0,0,354,355,5,85,0,0,355,356,3,60,30,0,356,357,5,86,
-		0,0,357,358,3,40,20,0,358,385,1,0,0,0,359,360,5,14,0,0,360,361,5,85,0,
-		0,361,362,3,44,22,0,362,363,5,15,0,0,363,365,3,56,28,0,364,366,3,50,25,
-		0,365,364,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,369,3,52,26,0,368,
-		367,1,0,0,0,368,369,1,0,0,0,369,371,1,0,0,0,370,372,3,54,27,0,371,370,
-		1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,16,0,0,374,376,3,60,
-		30,0,375,373,1,0,0,0,375,376,1,0,0,0,376,377,1,0,0,0,377,378,5,86,0,0,
-		378,379,3,40,20,0,379,385,1,0,0,0,380,382,3,42,21,0,381,383,5,92,0,0,382,
-		381,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,317,1,0,0,0,384,318,1,
-		0,0,0,384,319,1,0,0,0,384,329,1,0,0,0,384,338,1,0,0,0,384,353,1,0,0,0,
-		384,359,1,0,0,0,384,380,1,0,0,0,385,41,1,0,0,0,386,388,5,17,0,0,387,389,
-		3,60,30,0,388,387,1,0,0,0,388,389,1,0,0,0,389,397,1,0,0,0,390,391,5,18,
-		0,0,391,397,3,60,30,0,392,397,5,20,0,0,393,397,5,21,0,0,394,397,5,22,0,
-		0,395,397,3,60,30,0,396,386,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,
-		393,1,0,0,0,396,394,1,0,0,0,396,395,1,0,0,0,397,43,1,0,0,0,398,400,5,55,
-		0,0,399,401,3,54,27,0,400,399,1,0,0,0,400,401,1,0,0,0,401,402,1,0,0,0,
-		402,404,5,108,0,0,403,398,1,0,0,0,403,404,1,0,0,0,404,405,1,0,0,0,405,
-		406,3,46,23,0,406,45,1,0,0,0,407,420,3,48,24,0,408,409,5,87,0,0,409,414,
-		3,48,24,0,410,411,5,91,0,0,411,413,3,48,24,0,412,410,1,0,0,0,413,416,1,
-		0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,0,
-		417,418,5,88,0,0,418,420,1,0,0,0,419,407,1,0,0,0,419,408,1,0,0,0,420,47,
-		1,0,0,0,421,423,5,55,0,0,422,424,3,54,27,0,423,422,1,0,0,0,423,424,1,0,
-		0,0,424,49,1,0,0,0,425,426,5,87,0,0,426,431,3,58,29,0,427,428,5,91,0,0,
-		428,430,3,58,29,0,429,427,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,
-		432,1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,0,434,435,5,88,0,0,435,51,1,
-		0,0,0,436,437,3,112,56,0,437,53,1,0,0,0,438,439,7,4,0,0,439,55,1,0,0,0,
-		440,443,5,55,0,0,441,443,3,108,54,0,442,440,1,0,0,0,442,441,1,0,0,0,443,
-		57,1,0,0,0,444,447,5,98,0,0,445,447,3,60,30,0,446,444,1,0,0,0,446,445,
-		1,0,0,0,447,59,1,0,0,0,448,452,3,64,32,0,449,450,3,62,31,0,450,451,3,60,
-		30,0,451,453,1,0,0,0,452,449,1,0,0,0,452,453,1,0,0,0,453,61,1,0,0,0,454,
-		455,7,5,0,0,455,63,1,0,0,0,456,462,3,66,33,0,457,458,5,94,0,0,458,459,
-		3,60,30,0,459,460,5,93,0,0,460,461,3,64,32,0,461,463,1,0,0,0,462,457,1,
-		0,0,0,462,463,1,0,0,0,463,65,1,0,0,0,464,469,3,68,34,0,465,466,5,79,0,
-		0,466,468,3,68,34,0,467,465,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,
-		470,1,0,0,0,470,67,1,0,0,0,471,469,1,0,0,0,472,477,3,70,35,0,473,474,5,
-		78,0,0,474,476,3,70,35,0,475,473,1,0,0,0,476,479,1,0,0,0,477,475,1,0,0,
-		0,477,478,1,0,0,0,478,69,1,0,0,0,479,477,1,0,0,0,480,485,3,72,36,0,481,
-		482,5,102,0,0,482,484,3,72,36,0,483,481,1,0,0,0,484,487,1,0,0,0,485,483,
-		1,0,0,0,485,486,1,0,0,0,486,71,1,0,0,0,487,485,1,0,0,0,488,493,3,74,37,
-		0,489,490,5,103,0,0,490,492,3,74,37,0,491,489,1,0,0,0,492,495,1,0,0,0,
-		493,491,1,0,0,0,493,494,1,0,0,0,494,73,1,0,0,0,495,493,1,0,0,0,496,501,
-		3,76,38,0,497,498,5,101,0,0,498,500,3,76,38,0,499,497,1,0,0,0,500,503,
-		1,0,0,0,501,499,1,0,0,0,501,502,1,0,0,0,502,75,1,0,0,0,503,501,1,0,0,0,
-		504,505,5,87,0,0,505,510,3,58,29,0,506,507,5,91,0,0,507,509,3,58,29,0,
-		508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,
-		1,0,0,0,512,510,1,0,0,0,513,516,5,88,0,0,514,515,5,15,0,0,515,517,3,56,
-		28,0,516,514,1,0,0,0,516,517,1,0,0,0,517,524,1,0,0,0,518,521,3,78,39,0,
-		519,520,5,15,0,0,520,522,3,56,28,0,521,519,1,0,0,0,521,522,1,0,0,0,522,
-		524,1,0,0,0,523,504,1,0,0,0,523,518,1,0,0,0,524,77,1,0,0,0,525,537,3,84,
-		42,0,526,527,3,80,40,0,527,528,3,22,11,0,528,538,1,0,0,0,529,530,3,82,
-		41,0,530,531,3,84,42,0,531,533,1,0,0,0,532,529,1,0,0,0,533,536,1,0,0,0,
-		534,532,1,0,0,0,534,535,1,0,0,0,535,538,1,0,0,0,536,534,1,0,0,0,537,526,
-		1,0,0,0,537,534,1,0,0,0,538,79,1,0,0,0,539,540,7,6,0,0,540,81,1,0,0,0,
-		541,542,7,7,0,0,542,83,1,0,0,0,543,549,3,88,44,0,544,545,3,86,43,0,545,
-		546,3,88,44,0,546,548,1,0,0,0,547,544,1,0,0,0,548,551,1,0,0,0,549,547,
-		1,0,0,0,549,550,1,0,0,0,550,85,1,0,0,0,551,549,1,0,0,0,552,553,7,8,0,0,
-		553,87,1,0,0,0,554,559,3,90,45,0,555,556,5,95,0,0,556,558,3,90,45,0,557,
-		555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,89,1,0,
-		0,0,561,559,1,0,0,0,562,567,3,92,46,0,563,564,7,4,0,0,564,566,3,92,46,
-		0,565,563,1,0,0,0,566,569,1,0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,
-		91,1,0,0,0,569,567,1,0,0,0,570,575,3,94,47,0,571,572,7,9,0,0,572,574,3,
-		94,47,0,573,571,1,0,0,0,574,577,1,0,0,0,575,573,1,0,0,0,575,576,1,0,0,
-		0,576,93,1,0,0,0,577,575,1,0,0,0,578,579,7,10,0,0,579,582,3,94,47,0,580,
-		582,3,96,48,0,581,578,1,0,0,0,581,580,1,0,0,0,582,95,1,0,0,0,583,584,7,
-		11,0,0,584,590,3,98,49,0,585,587,3,98,49,0,586,588,7,11,0,0,587,586,1,
-		0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,583,1,0,0,0,589,585,1,0,0,0,
-		590,97,1,0,0,0,591,593,5,101,0,0,592,591,1,0,0,0,592,593,1,0,0,0,593,594,
-		1,0,0,0,594,598,3,104,52,0,595,597,3,100,50,0,596,595,1,0,0,0,597,600,
-		1,0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,603,1,0,0,0,600,598,1,0,0,
-		0,601,602,4,49,1,0,602,604,5,54,0,0,603,601,1,0,0,0,603,604,1,0,0,0,604,
-		99,1,0,0,0,605,606,5,82,0,0,606,612,3,102,51,0,607,608,5,87,0,0,608,609,
-		3,60,30,0,609,610,5,88,0,0,610,612,1,0,0,0,611,605,1,0,0,0,611,607,1,0,
-		0,0,612,101,1,0,0,0,613,616,5,55,0,0,614,616,3,18,9,0,615,613,1,0,0,0,
-		615,614,1,0,0,0,616,103,1,0,0,0,617,745,5,1,0,0,618,619,5,85,0,0,619,620,
-		3,60,30,0,620,621,5,86,0,0,621,745,1,0,0,0,622,745,3,22,11,0,623,745,5,
-		56,0,0,624,745,5,54,0,0,625,626,5,28,0,0,626,627,5,85,0,0,627,628,3,60,
-		30,0,628,629,5,91,0,0,629,632,3,22,11,0,630,631,5,91,0,0,631,633,3,22,
-		11,0,632,630,1,0,0,0,632,633,1,0,0,0,633,634,1,0,0,0,634,635,5,86,0,0,
-		635,745,1,0,0,0,636,637,5,29,0,0,637,638,5,85,0,0,638,641,3,22,11,0,639,
-		640,5,91,0,0,640,642,3,22,11,0,641,639,1,0,0,0,641,642,1,0,0,0,642,643,
-		1,0,0,0,643,644,5,86,0,0,644,745,1,0,0,0,645,646,5,30,0,0,646,647,5,85,
-		0,0,647,648,3,60,30,0,648,649,5,86,0,0,649,745,1,0,0,0,650,651,5,31,0,
-		0,651,652,5,85,0,0,652,653,3,60,30,0,653,654,5,86,0,0,654,745,1,0,0,0,
-		655,656,5,32,0,0,656,657,5,85,0,0,657,658,5,55,0,0,658,745,5,86,0,0,659,
-		660,5,33,0,0,660,661,5,85,0,0,661,662,3,22,11,0,662,663,5,86,0,0,663,745,
-		1,0,0,0,664,665,5,34,0,0,665,666,5,85,0,0,666,667,3,22,11,0,667,668,5,
-		86,0,0,668,745,1,0,0,0,669,670,5,35,0,0,670,671,5,85,0,0,671,678,3,60,
-		30,0,672,673,5,91,0,0,673,676,3,22,11,0,674,675,5,91,0,0,675,677,3,22,
-		11,0,676,674,1,0,0,0,676,677,1,0,0,0,677,679,1,0,0,0,678,672,1,0,0,0,678,
-		679,1,0,0,0,679,680,1,0,0,0,680,681,5,86,0,0,681,745,1,0,0,0,682,683,5,
-		36,0,0,683,684,5,85,0,0,684,685,3,22,11,0,685,686,5,86,0,0,686,745,1,0,
-		0,0,687,688,7,12,0,0,688,689,5,85,0,0,689,690,3,110,55,0,690,691,5,86,
-		0,0,691,745,1,0,0,0,692,693,7,13,0,0,693,694,5,85,0,0,694,695,3,110,55,
-		0,695,696,5,91,0,0,696,697,3,60,30,0,697,698,5,86,0,0,698,745,1,0,0,0,
-		699,700,3,106,53,0,700,701,5,85,0,0,701,706,3,60,30,0,702,703,5,91,0,0,
-		703,705,3,110,55,0,704,702,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,
-		707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,709,710,5,86,0,0,710,745,1,
-		0,0,0,711,716,3,108,54,0,712,713,5,87,0,0,713,714,3,60,30,0,714,715,5,
-		88,0,0,715,717,1,0,0,0,716,712,1,0,0,0,716,717,1,0,0,0,717,745,1,0,0,0,
-		718,719,5,55,0,0,719,728,5,85,0,0,720,725,3,60,30,0,721,722,5,91,0,0,722,
-		724,3,60,30,0,723,721,1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,726,
-		1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,728,720,1,0,0,0,728,729,1,0,0,
-		0,729,730,1,0,0,0,730,745,5,86,0,0,731,732,5,55,0,0,732,733,5,87,0,0,733,
-		738,3,58,29,0,734,735,5,91,0,0,735,737,3,58,29,0,736,734,1,0,0,0,737,740,
-		1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,741,1,0,0,0,740,738,1,0,0,
-		0,741,742,5,88,0,0,742,745,1,0,0,0,743,745,5,55,0,0,744,617,1,0,0,0,744,
-		618,1,0,0,0,744,622,1,0,0,0,744,623,1,0,0,0,744,624,1,0,0,0,744,625,1,
-		0,0,0,744,636,1,0,0,0,744,645,1,0,0,0,744,650,1,0,0,0,744,655,1,0,0,0,
-		744,659,1,0,0,0,744,664,1,0,0,0,744,669,1,0,0,0,744,682,1,0,0,0,744,687,
-		1,0,0,0,744,692,1,0,0,0,744,699,1,0,0,0,744,711,1,0,0,0,744,718,1,0,0,
-		0,744,731,1,0,0,0,744,743,1,0,0,0,745,105,1,0,0,0,746,747,7,14,0,0,747,
-		107,1,0,0,0,748,749,5,47,0,0,749,750,5,85,0,0,750,751,3,60,30,0,751,752,
-		5,91,0,0,752,753,3,110,55,0,753,754,5,91,0,0,754,755,3,110,55,0,755,756,
-		5,91,0,0,756,757,3,110,55,0,757,758,5,86,0,0,758,765,1,0,0,0,759,760,5,
-		48,0,0,760,761,5,85,0,0,761,762,3,60,30,0,762,763,5,86,0,0,763,765,1,0,
-		0,0,764,748,1,0,0,0,764,759,1,0,0,0,765,109,1,0,0,0,766,768,5,97,0,0,767,
-		766,1,0,0,0,767,768,1,0,0,0,768,769,1,0,0,0,769,770,5,56,0,0,770,111,1,
-		0,0,0,771,772,7,15,0,0,772,113,1,0,0,0,92,117,124,131,140,146,155,163,
-		167,174,185,192,194,199,205,208,213,221,225,234,238,246,250,255,259,263,
-		267,271,279,287,290,295,299,304,312,325,336,341,345,349,365,368,371,375,
-		382,384,388,396,400,403,414,419,423,431,442,446,452,462,469,477,485,493,
-		501,510,516,521,523,534,537,549,559,567,575,581,587,589,592,598,603,611,
-		615,632,641,676,678,706,716,725,728,738,744,764,767
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,708,8,52,10,52,12,52,
+		711,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,720,8,52,1,52,1,52,1,
+		52,1,52,1,52,5,52,727,8,52,10,52,12,52,730,9,52,3,52,732,8,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,5,52,740,8,52,10,52,12,52,743,9,52,1,52,1,52,1,52,
+		3,52,748,8,52,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,768,8,54,1,55,3,55,771,8,55,1,55,
+		1,55,1,56,1,56,1,56,0,0,57,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
+		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
+		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,0,16,2,0,69,
+		69,108,108,2,0,94,94,104,104,1,0,7,26,1,0,23,24,1,0,96,97,4,0,59,59,61,
+		62,69,77,108,108,1,0,67,68,2,0,63,66,106,107,2,0,60,60,83,84,1,0,98,100,
+		2,0,96,97,104,105,1,0,80,81,1,0,37,38,1,0,39,40,1,0,41,46,1,0,28,48,846,
+		0,117,1,0,0,0,2,124,1,0,0,0,4,131,1,0,0,0,6,133,1,0,0,0,8,148,1,0,0,0,
+		10,150,1,0,0,0,12,158,1,0,0,0,14,194,1,0,0,0,16,199,1,0,0,0,18,201,1,0,
+		0,0,20,208,1,0,0,0,22,211,1,0,0,0,24,215,1,0,0,0,26,255,1,0,0,0,28,257,
+		1,0,0,0,30,273,1,0,0,0,32,276,1,0,0,0,34,301,1,0,0,0,36,306,1,0,0,0,38,
+		308,1,0,0,0,40,384,1,0,0,0,42,396,1,0,0,0,44,403,1,0,0,0,46,419,1,0,0,
+		0,48,421,1,0,0,0,50,425,1,0,0,0,52,436,1,0,0,0,54,438,1,0,0,0,56,442,1,
+		0,0,0,58,446,1,0,0,0,60,448,1,0,0,0,62,454,1,0,0,0,64,456,1,0,0,0,66,467,
+		1,0,0,0,68,475,1,0,0,0,70,483,1,0,0,0,72,491,1,0,0,0,74,499,1,0,0,0,76,
+		526,1,0,0,0,78,528,1,0,0,0,80,542,1,0,0,0,82,544,1,0,0,0,84,546,1,0,0,
+		0,86,555,1,0,0,0,88,557,1,0,0,0,90,565,1,0,0,0,92,573,1,0,0,0,94,584,1,
+		0,0,0,96,592,1,0,0,0,98,595,1,0,0,0,100,614,1,0,0,0,102,618,1,0,0,0,104,
+		747,1,0,0,0,106,749,1,0,0,0,108,767,1,0,0,0,110,770,1,0,0,0,112,774,1,
+		0,0,0,114,116,3,4,2,0,115,114,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,
+		117,118,1,0,0,0,118,120,1,0,0,0,119,117,1,0,0,0,120,121,5,0,0,1,121,1,
+		1,0,0,0,122,125,3,4,2,0,123,125,5,0,0,1,124,122,1,0,0,0,124,123,1,0,0,
+		0,125,3,1,0,0,0,126,132,3,6,3,0,127,132,3,24,12,0,128,132,3,26,13,0,129,
+		132,3,30,15,0,130,132,5,1,0,0,131,126,1,0,0,0,131,127,1,0,0,0,131,128,
+		1,0,0,0,131,129,1,0,0,0,131,130,1,0,0,0,132,5,1,0,0,0,133,134,5,7,0,0,
+		134,140,3,10,5,0,135,136,3,8,4,0,136,137,3,10,5,0,137,139,1,0,0,0,138,
+		135,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,1,
+		0,0,0,142,140,1,0,0,0,143,146,3,38,19,0,144,145,5,91,0,0,145,147,3,38,
+		19,0,146,144,1,0,0,0,146,147,1,0,0,0,147,7,1,0,0,0,148,149,7,0,0,0,149,
+		9,1,0,0,0,150,155,3,12,6,0,151,152,5,91,0,0,152,154,3,12,6,0,153,151,1,
+		0,0,0,154,157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,11,1,0,0,0,157,
+		155,1,0,0,0,158,163,3,14,7,0,159,160,5,95,0,0,160,162,3,14,7,0,161,159,
+		1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,167,1,0,0,
+		0,165,163,1,0,0,0,166,168,7,1,0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,
+		174,1,0,0,0,169,170,5,11,0,0,170,171,5,85,0,0,171,172,3,60,30,0,172,173,
+		5,86,0,0,173,175,1,0,0,0,174,169,1,0,0,0,174,175,1,0,0,0,175,13,1,0,0,
+		0,176,177,5,89,0,0,177,178,3,10,5,0,178,179,5,90,0,0,179,195,1,0,0,0,180,
+		185,3,16,8,0,181,182,4,7,0,0,182,184,3,16,8,0,183,181,1,0,0,0,184,187,
+		1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,192,1,0,0,0,187,185,1,0,0,
+		0,188,189,5,85,0,0,189,190,3,20,10,0,190,191,5,86,0,0,191,193,1,0,0,0,
+		192,188,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,176,1,0,0,0,194,180,
+		1,0,0,0,195,15,1,0,0,0,196,200,5,55,0,0,197,200,3,18,9,0,198,200,5,98,
+		0,0,199,196,1,0,0,0,199,197,1,0,0,0,199,198,1,0,0,0,200,17,1,0,0,0,201,
+		202,7,2,0,0,202,19,1,0,0,0,203,209,3,22,11,0,204,206,5,97,0,0,205,204,
+		1,0,0,0,205,206,1,0,0,0,206,207,1,0,0,0,207,209,5,56,0,0,208,203,1,0,0,
+		0,208,205,1,0,0,0,209,21,1,0,0,0,210,212,5,57,0,0,211,210,1,0,0,0,212,
+		213,1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,23,1,0,0,0,215,216,5,8,
+		0,0,216,221,3,28,14,0,217,218,5,91,0,0,218,220,3,28,14,0,219,217,1,0,0,
+		0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,225,1,0,0,0,223,
+		221,1,0,0,0,224,226,5,92,0,0,225,224,1,0,0,0,225,226,1,0,0,0,226,25,1,
+		0,0,0,227,228,5,9,0,0,228,229,5,8,0,0,229,234,3,28,14,0,230,231,5,91,0,
+		0,231,233,3,28,14,0,232,230,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,
+		235,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,237,239,5,92,0,0,238,237,1,
+		0,0,0,238,239,1,0,0,0,239,256,1,0,0,0,240,241,5,9,0,0,241,246,3,28,14,
+		0,242,243,5,91,0,0,243,245,3,28,14,0,244,242,1,0,0,0,245,248,1,0,0,0,246,
+		244,1,0,0,0,246,247,1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,249,251,5,
+		92,0,0,250,249,1,0,0,0,250,251,1,0,0,0,251,256,1,0,0,0,252,253,5,9,0,0,
+		253,254,5,10,0,0,254,256,3,32,16,0,255,227,1,0,0,0,255,240,1,0,0,0,255,
+		252,1,0,0,0,256,27,1,0,0,0,257,259,5,55,0,0,258,260,5,100,0,0,259,258,
+		1,0,0,0,259,260,1,0,0,0,260,267,1,0,0,0,261,263,5,87,0,0,262,264,5,97,
+		0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,266,5,56,0,0,266,
+		268,5,88,0,0,267,261,1,0,0,0,267,268,1,0,0,0,268,271,1,0,0,0,269,270,5,
+		108,0,0,270,272,3,20,10,0,271,269,1,0,0,0,271,272,1,0,0,0,272,29,1,0,0,
+		0,273,274,5,10,0,0,274,275,3,32,16,0,275,31,1,0,0,0,276,279,5,55,0,0,277,
+		278,5,93,0,0,278,280,3,36,18,0,279,277,1,0,0,0,279,280,1,0,0,0,280,281,
+		1,0,0,0,281,290,5,85,0,0,282,287,3,34,17,0,283,284,5,91,0,0,284,286,3,
+		34,17,0,285,283,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,0,
+		0,288,291,1,0,0,0,289,287,1,0,0,0,290,282,1,0,0,0,290,291,1,0,0,0,291,
+		292,1,0,0,0,292,295,5,86,0,0,293,294,5,93,0,0,294,296,3,20,10,0,295,293,
+		1,0,0,0,295,296,1,0,0,0,296,299,1,0,0,0,297,300,3,38,19,0,298,300,5,1,
+		0,0,299,297,1,0,0,0,299,298,1,0,0,0,300,33,1,0,0,0,301,304,5,55,0,0,302,
+		303,5,93,0,0,303,305,3,36,18,0,304,302,1,0,0,0,304,305,1,0,0,0,305,35,
+		1,0,0,0,306,307,7,3,0,0,307,37,1,0,0,0,308,312,5,89,0,0,309,311,3,40,20,
+		0,310,309,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,
+		315,1,0,0,0,314,312,1,0,0,0,315,316,5,90,0,0,316,39,1,0,0,0,317,385,5,
+		92,0,0,318,385,3,38,19,0,319,320,5,25,0,0,320,321,3,38,19,0,321,325,5,
+		26,0,0,322,323,5,85,0,0,323,324,5,55,0,0,324,326,5,86,0,0,325,322,1,0,
+		0,0,325,326,1,0,0,0,326,327,1,0,0,0,327,328,3,38,19,0,328,385,1,0,0,0,
+		329,330,5,11,0,0,330,331,5,85,0,0,331,332,3,60,30,0,332,333,5,86,0,0,333,
+		336,3,40,20,0,334,335,5,12,0,0,335,337,3,40,20,0,336,334,1,0,0,0,336,337,
+		1,0,0,0,337,385,1,0,0,0,338,339,5,13,0,0,339,341,5,85,0,0,340,342,3,60,
+		30,0,341,340,1,0,0,0,341,342,1,0,0,0,342,343,1,0,0,0,343,345,5,92,0,0,
+		344,346,3,60,30,0,345,344,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,
+		349,5,92,0,0,348,350,3,60,30,0,349,348,1,0,0,0,349,350,1,0,0,0,350,351,
+		1,0,0,0,351,352,5,86,0,0,352,385,3,40,20,0,353,354,5,19,0,0,354,355,5,
+		85,0,0,355,356,3,60,30,0,356,357,5,86,0,0,357,358,3,40,20,0,358,385,1,
+		0,0,0,359,360,5,14,0,0,360,361,5,85,0,0,361,362,3,44,22,0,362,363,5,15,
+		0,0,363,365,3,56,28,0,364,366,3,50,25,0,365,364,1,0,0,0,365,366,1,0,0,
+		0,366,368,1,0,0,0,367,369,3,52,26,0,368,367,1,0,0,0,368,369,1,0,0,0,369,
+		371,1,0,0,0,370,372,3,54,27,0,371,370,1,0,0,0,371,372,1,0,0,0,372,375,
+		1,0,0,0,373,374,5,16,0,0,374,376,3,60,30,0,375,373,1,0,0,0,375,376,1,0,
+		0,0,376,377,1,0,0,0,377,378,5,86,0,0,378,379,3,40,20,0,379,385,1,0,0,0,
+		380,382,3,42,21,0,381,383,5,92,0,0,382,381,1,0,0,0,382,383,1,0,0,0,383,
+		385,1,0,0,0,384,317,1,0,0,0,384,318,1,0,0,0,384,319,1,0,0,0,384,329,1,
+		0,0,0,384,338,1,0,0,0,384,353,1,0,0,0,384,359,1,0,0,0,384,380,1,0,0,0,
+		385,41,1,0,0,0,386,388,5,17,0,0,387,389,3,60,30,0,388,387,1,0,0,0,388,
+		389,1,0,0,0,389,397,1,0,0,0,390,391,5,18,0,0,391,397,3,60,30,0,392,397,
+		5,20,0,0,393,397,5,21,0,0,394,397,5,22,0,0,395,397,3,60,30,0,396,386,1,
+		0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,393,1,0,0,0,396,394,1,0,0,0,
+		396,395,1,0,0,0,397,43,1,0,0,0,398,400,5,55,0,0,399,401,3,54,27,0,400,
+		399,1,0,0,0,400,401,1,0,0,0,401,402,1,0,0,0,402,404,5,108,0,0,403,398,
+		1,0,0,0,403,404,1,0,0,0,404,405,1,0,0,0,405,406,3,46,23,0,406,45,1,0,0,
+		0,407,420,3,48,24,0,408,409,5,87,0,0,409,414,3,48,24,0,410,411,5,91,0,
+		0,411,413,3,48,24,0,412,410,1,0,0,0,413,416,1,0,0,0,414,412,1,0,0,0,414,
+		415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,0,417,418,5,88,0,0,418,420,1,
+		0,0,0,419,407,1,0,0,0,419,408,1,0,0,0,420,47,1,0,0,0,421,423,5,55,0,0,
+		422,424,3,54,27,0,423,422,1,0,0,0,423,424,1,0,0,0,424,49,1,0,0,0,425,426,
+		5,87,0,0,426,431,3,58,29,0,427,428,5,91,0,0,428,430,3,58,29,0,429,427,
+		1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,434,1,0,0,
+		0,433,431,1,0,0,0,434,435,5,88,0,0,435,51,1,0,0,0,436,437,3,112,56,0,437,
+		53,1,0,0,0,438,439,7,4,0,0,439,55,1,0,0,0,440,443,5,55,0,0,441,443,3,108,
+		54,0,442,440,1,0,0,0,442,441,1,0,0,0,443,57,1,0,0,0,444,447,5,98,0,0,445,
+		447,3,60,30,0,446,444,1,0,0,0,446,445,1,0,0,0,447,59,1,0,0,0,448,452,3,
+		64,32,0,449,450,3,62,31,0,450,451,3,60,30,0,451,453,1,0,0,0,452,449,1,
+		0,0,0,452,453,1,0,0,0,453,61,1,0,0,0,454,455,7,5,0,0,455,63,1,0,0,0,456,
+		465,3,66,33,0,457,458,5,94,0,0,458,459,3,60,30,0,459,463,5,93,0,0,460,
+		461,4,32,1,0,461,464,3,60,30,0,462,464,3,64,32,0,463,460,1,0,0,0,463,462,
+		1,0,0,0,464,466,1,0,0,0,465,457,1,0,0,0,465,466,1,0,0,0,466,65,1,0,0,0,
+		467,472,3,68,34,0,468,469,5,79,0,0,469,471,3,68,34,0,470,468,1,0,0,0,471,
+		474,1,0,0,0,472,470,1,0,0,0,472,473,1,0,0,0,473,67,1,0,0,0,474,472,1,0,
+		0,0,475,480,3,70,35,0,476,477,5,78,0,0,477,479,3,70,35,0,478,476,1,0,0,
+		0,479,482,1,0,0,0,480,478,1,0,0,0,480,481,1,0,0,0,481,69,1,0,0,0,482,480,
+		1,0,0,0,483,488,3,72,36,0,484,485,5,102,0,0,485,487,3,72,36,0,486,484,
+		1,0,0,0,487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,0,0,489,71,1,0,0,0,
+		490,488,1,0,0,0,491,496,3,74,37,0,492,493,5,103,0,0,493,495,3,74,37,0,
+		494,492,1,0,0,0,495,498,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,73,
+		1,0,0,0,498,496,1,0,0,0,499,504,3,76,38,0,500,501,5,101,0,0,501,503,3,
+		76,38,0,502,500,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,
+		0,505,75,1,0,0,0,506,504,1,0,0,0,507,508,5,87,0,0,508,513,3,58,29,0,509,
+		510,5,91,0,0,510,512,3,58,29,0,511,509,1,0,0,0,512,515,1,0,0,0,513,511,
+		1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,519,5,88,0,
+		0,517,518,5,15,0,0,518,520,3,56,28,0,519,517,1,0,0,0,519,520,1,0,0,0,520,
+		527,1,0,0,0,521,524,3,78,39,0,522,523,5,15,0,0,523,525,3,56,28,0,524,522,
+		1,0,0,0,524,525,1,0,0,0,525,527,1,0,0,0,526,507,1,0,0,0,526,521,1,0,0,
+		0,527,77,1,0,0,0,528,540,3,84,42,0,529,530,3,80,40,0,530,531,3,22,11,0,
+		531,541,1,0,0,0,532,533,3,82,41,0,533,534,3,84,42,0,534,536,1,0,0,0,535,
+		532,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,541,1,
+		0,0,0,539,537,1,0,0,0,540,529,1,0,0,0,540,537,1,0,0,0,541,79,1,0,0,0,542,
+		543,7,6,0,0,543,81,1,0,0,0,544,545,7,7,0,0,545,83,1,0,0,0,546,552,3,88,
+		44,0,547,548,3,86,43,0,548,549,3,88,44,0,549,551,1,0,0,0,550,547,1,0,0,
+		0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,85,1,0,0,0,554,552,
+		1,0,0,0,555,556,7,8,0,0,556,87,1,0,0,0,557,562,3,90,45,0,558,559,5,95,
+		0,0,559,561,3,90,45,0,560,558,1,0,0,0,561,564,1,0,0,0,562,560,1,0,0,0,
+		562,563,1,0,0,0,563,89,1,0,0,0,564,562,1,0,0,0,565,570,3,92,46,0,566,567,
+		7,4,0,0,567,569,3,92,46,0,568,566,1,0,0,0,569,572,1,0,0,0,570,568,1,0,
+		0,0,570,571,1,0,0,0,571,91,1,0,0,0,572,570,1,0,0,0,573,578,3,94,47,0,574,
+		575,7,9,0,0,575,577,3,94,47,0,576,574,1,0,0,0,577,580,1,0,0,0,578,576,
+		1,0,0,0,578,579,1,0,0,0,579,93,1,0,0,0,580,578,1,0,0,0,581,582,7,10,0,
+		0,582,585,3,94,47,0,583,585,3,96,48,0,584,581,1,0,0,0,584,583,1,0,0,0,
+		585,95,1,0,0,0,586,587,7,11,0,0,587,593,3,98,49,0,588,590,3,98,49,0,589,
+		591,7,11,0,0,590,589,1,0,0,0,590,591,1,0,0,0,591,593,1,0,0,0,592,586,1,
+		0,0,0,592,588,1,0,0,0,593,97,1,0,0,0,594,596,5,101,0,0,595,594,1,0,0,0,
+		595,596,1,0,0,0,596,597,1,0,0,0,597,601,3,104,52,0,598,600,3,100,50,0,
+		599,598,1,0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,606,
+		1,0,0,0,603,601,1,0,0,0,604,605,4,49,2,0,605,607,5,54,0,0,606,604,1,0,
+		0,0,606,607,1,0,0,0,607,99,1,0,0,0,608,609,5,82,0,0,609,615,3,102,51,0,
+		610,611,5,87,0,0,611,612,3,60,30,0,612,613,5,88,0,0,613,615,1,0,0,0,614,
+		608,1,0,0,0,614,610,1,0,0,0,615,101,1,0,0,0,616,619,5,55,0,0,617,619,3,
+		18,9,0,618,616,1,0,0,0,618,617,1,0,0,0,619,103,1,0,0,0,620,748,5,1,0,0,
+		621,622,5,85,0,0,622,623,3,60,30,0,623,624,5,86,0,0,624,748,1,0,0,0,625,
+		748,3,22,11,0,626,748,5,56,0,0,627,748,5,54,0,0,628,629,5,28,0,0,629,630,
+		5,85,0,0,630,631,3,60,30,0,631,632,5,91,0,0,632,635,3,22,11,0,633,634,
+		5,91,0,0,634,636,3,22,11,0,635,633,1,0,0,0,635,636,1,0,0,0,636,637,1,0,
+		0,0,637,638,5,86,0,0,638,748,1,0,0,0,639,640,5,29,0,0,640,641,5,85,0,0,
+		641,644,3,22,11,0,642,643,5,91,0,0,643,645,3,22,11,0,644,642,1,0,0,0,644,
+		645,1,0,0,0,645,646,1,0,0,0,646,647,5,86,0,0,647,748,1,0,0,0,648,649,5,
+		30,0,0,649,650,5,85,0,0,650,651,3,60,30,0,651,652,5,86,0,0,652,748,1,0,
+		0,0,653,654,5,31,0,0,654,655,5,85,0,0,655,656,3,60,30,0,656,657,5,86,0,
+		0,657,748,1,0,0,0,658,659,5,32,0,0,659,660,5,85,0,0,660,661,5,55,0,0,661,
+		748,5,86,0,0,662,663,5,33,0,0,663,664,5,85,0,0,664,665,3,22,11,0,665,666,
+		5,86,0,0,666,748,1,0,0,0,667,668,5,34,0,0,668,669,5,85,0,0,669,670,3,22,
+		11,0,670,671,5,86,0,0,671,748,1,0,0,0,672,673,5,35,0,0,673,674,5,85,0,
+		0,674,681,3,60,30,0,675,676,5,91,0,0,676,679,3,22,11,0,677,678,5,91,0,
+		0,678,680,3,22,11,0,679,677,1,0,0,0,679,680,1,0,0,0,680,682,1,0,0,0,681,
+		675,1,0,0,0,681,682,1,0,0,0,682,683,1,0,0,0,683,684,5,86,0,0,684,748,1,
+		0,0,0,685,686,5,36,0,0,686,687,5,85,0,0,687,688,3,22,11,0,688,689,5,86,
+		0,0,689,748,1,0,0,0,690,691,7,12,0,0,691,692,5,85,0,0,692,693,3,110,55,
+		0,693,694,5,86,0,0,694,748,1,0,0,0,695,696,7,13,0,0,696,697,5,85,0,0,697,
+		698,3,110,55,0,698,699,5,91,0,0,699,700,3,60,30,0,700,701,5,86,0,0,701,
+		748,1,0,0,0,702,703,3,106,53,0,703,704,5,85,0,0,704,709,3,60,30,0,705,
+		706,5,91,0,0,706,708,3,110,55,0,707,705,1,0,0,0,708,711,1,0,0,0,709,707,
+		1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,0,711,709,1,0,0,0,712,713,5,86,0,
+		0,713,748,1,0,0,0,714,719,3,108,54,0,715,716,5,87,0,0,716,717,3,60,30,
+		0,717,718,5,88,0,0,718,720,1,0,0,0,719,715,1,0,0,0,719,720,1,0,0,0,720,
+		748,1,0,0,0,721,722,5,55,0,0,722,731,5,85,0,0,723,728,3,60,30,0,724,725,
+		5,91,0,0,725,727,3,60,30,0,726,724,1,0,0,0,727,730,1,0,0,0,728,726,1,0,
+		0,0,728,729,1,0,0,0,729,732,1,0,0,0,730,728,1,0,0,0,731,723,1,0,0,0,731,
+		732,1,0,0,0,732,733,1,0,0,0,733,748,5,86,0,0,734,735,5,55,0,0,735,736,
+		5,87,0,0,736,741,3,58,29,0,737,738,5,91,0,0,738,740,3,58,29,0,739,737,
+		1,0,0,0,740,743,1,0,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,744,1,0,0,
+		0,743,741,1,0,0,0,744,745,5,88,0,0,745,748,1,0,0,0,746,748,5,55,0,0,747,
+		620,1,0,0,0,747,621,1,0,0,0,747,625,1,0,0,0,747,626,1,0,0,0,747,627,1,
+		0,0,0,747,628,1,0,0,0,747,639,1,0,0,0,747,648,1,0,0,0,747,653,1,0,0,0,
+		747,658,1,0,0,0,747,662,1,0,0,0,747,667,1,0,0,0,747,672,1,0,0,0,747,685,
+		1,0,0,0,747,690,1,0,0,0,747,695,1,0,0,0,747,702,1,0,0,0,747,714,1,0,0,
+		0,747,721,1,0,0,0,747,734,1,0,0,0,747,746,1,0,0,0,748,105,1,0,0,0,749,
+		750,7,14,0,0,750,107,1,0,0,0,751,752,5,47,0,0,752,753,5,85,0,0,753,754,
+		3,60,30,0,754,755,5,91,0,0,755,756,3,110,55,0,756,757,5,91,0,0,757,758,
+		3,110,55,0,758,759,5,91,0,0,759,760,3,110,55,0,760,761,5,86,0,0,761,768,
+		1,0,0,0,762,763,5,48,0,0,763,764,5,85,0,0,764,765,3,60,30,0,765,766,5,
+		86,0,0,766,768,1,0,0,0,767,751,1,0,0,0,767,762,1,0,0,0,768,109,1,0,0,0,
+		769,771,5,97,0,0,770,769,1,0,0,0,770,771,1,0,0,0,771,772,1,0,0,0,772,773,
+		5,56,0,0,773,111,1,0,0,0,774,775,7,15,0,0,775,113,1,0,0,0,93,117,124,131,
+		140,146,155,163,167,174,185,192,194,199,205,208,213,221,225,234,238,246,
+		250,255,259,263,267,271,279,287,290,295,299,304,312,325,336,341,345,349,
+		365,368,371,375,382,384,388,396,400,403,414,419,423,431,442,446,452,463,
+		465,472,480,488,496,504,513,519,524,526,537,540,552,562,570,578,584,590,
+		592,595,601,606,614,618,635,644,679,681,709,719,728,731,741,747,767,770
 	};
 
 	public static readonly ATN _ATN =
