@@ -16,18 +16,23 @@ public sealed record ModuleBuildOutcome
     /// <summary>The cache entry read or written, when there is a cache.</summary>
     public string? CacheEntryPath { get; init; }
 
+    /// <summary>The <see cref="ModuleCacheKey"/> of that entry (what a script cache entry points at).</summary>
+    public string? CacheKey { get; init; }
+
     /// <summary>Empty on success; otherwise the report to print on standard error, one line per item.</summary>
     public IReadOnlyList<string> InternalError { get; init; } = [];
 
     public bool Succeeded => Image is not null;
 
+    /// <summary>Writes the module to <paramref name="path"/> with <see cref="WriteImage"/>.</summary>
+    public void WriteTo(string path) => WriteImage(Image ?? throw new InvalidOperationException("no module was built"), path);
+
     /// <summary>
-    /// Writes the module to <paramref name="path"/> (e.g. ./NAME.dll for -p4) whole under a temporary
-    /// name and renames it, so a concurrently starting frrun never loads half an assembly.
+    /// Writes <paramref name="image"/> to <paramref name="path"/> (e.g. ./NAME.dll for -p4) whole under a
+    /// temporary name and renames it, so a concurrently starting frrun never loads half an assembly.
     /// </summary>
-    public void WriteTo(string path)
+    public static void WriteImage(byte[] image, string path)
     {
-        var image = Image ?? throw new InvalidOperationException("no module was built");
         string temporary = $"{path}.{Environment.ProcessId}.tmp";
         File.WriteAllBytes(temporary, image);
         File.Move(temporary, path, overwrite: true);

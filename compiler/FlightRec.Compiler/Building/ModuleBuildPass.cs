@@ -20,6 +20,7 @@ public sealed class ModuleBuildPass(ModuleBuilder builder, ModuleCache? cache)
                 GeneratedSourcePath = generated,
                 Cache = CacheStatus.Hit,
                 CacheEntryPath = cache.EntryPath(key),
+                CacheKey = key,
             };
         }
 
@@ -43,6 +44,7 @@ public sealed class ModuleBuildPass(ModuleBuilder builder, ModuleCache? cache)
             GeneratedSourcePath = generated,
             Cache = cache is null ? CacheStatus.Disabled : CacheStatus.Miss,
             CacheEntryPath = stored ? cache!.EntryPath(key!) : null,
+            CacheKey = stored ? key : null,
         };
     }
 

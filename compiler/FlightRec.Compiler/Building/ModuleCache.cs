@@ -63,41 +63,11 @@ public sealed class ModuleCache
     }
 
     /// <summary>Stores <paramref name="image"/> under <paramref name="key"/>; false when the cache cannot be written.</summary>
-    public bool Store(string key, byte[] image)
-    {
-        string final = EntryPath(key);
-        string temporary = $"{final}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+    public bool Store(string key, byte[] image) =>
+        CacheFile.WriteAtomically(Directory, EntryPath(key), stream =>
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(Tag);
-                stream.Write(SHA256.HashData(image));
-                stream.Write(image);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // rename(2) replaces the entry atomically: readers see the old file or the new one.
-            File.Move(temporary, final, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: a stray .tmp file is harmless and never read as an entry.
-        }
-    }
+            stream.Write(Tag);
+            stream.Write(SHA256.HashData(image));
+            stream.Write(image);
+        });
 }

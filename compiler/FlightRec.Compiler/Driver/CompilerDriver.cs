@@ -17,6 +17,45 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
     public int Run(CompilerOptions options)
     {
         var clock = PassClock.Start();
+
+        // Read first: standard input can be read only once, and the script cache needs the text.
+        SourceFile? source = null;
+        try
+        {
+            source = ReadScript(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported below, where stap reports it: after the library's diagnostics.
+        }
+
+        ScriptCacheWriter? remember = null;
+        if (source is not null && ScriptCacheKey.Applies(options) && ScriptCache.ForCurrentUser() is { } scriptCache)
+        {
+            string key = ScriptCacheKey.Compute(options, source.Text, TapsetDirectories(options));
+            if (TryCachedRun(options, scriptCache, key) is int cachedStatus)
+            {
+                return cachedStatus;
+            }
+
+            // Everything passes 1-4 print from here on is replayed by the next run that hits the cache.
+            remember = new ScriptCacheWriter(scriptCache, key, stderr);
+        }
+
+        var original = stderr;
+        stderr = remember?.Recorder ?? stderr;
+        try
+        {
+            return RunPasses(options, source, clock, remember);
+        }
+        finally
+        {
+            stderr = original;
+        }
+    }
+
+    private int RunPasses(CompilerOptions options, SourceFile? source, PassClock clock, ScriptCacheWriter? remember)
+    {
         var printer = new DiagnosticPrinter();
         var libraryDiagnostics = new DiagnosticBag();
         var parseOptions = ParseOptionsFor(options, libraryDiagnostics);
@@ -27,12 +66,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return Fail(1, libraryDiagnostics.Items.Count(d => d.IsError && d.Kind == "parse error"));
         }
 
-        SourceFile source;
-        try
-        {
-            source = ReadScript(options);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (source is null)
         {
             stderr.WriteLine($"Input file '{options.ScriptPath}' can't be opened for reading.");
             return Fail(1, 0);
@@ -74,8 +108,10 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
 
         bool listing = options.Listing != ProbeListingMode.None;
         var semanticDiagnostics = new DiagnosticBag();
+        var tracefs = Runtime.Providers.Tracepoints.TracefsCatalogue.Open();
         var program = SemanticPipeline.Run(new SemanticContext(script, semanticDiagnostics)
         {
+            Catalogue = Runtime.Providers.Catalogue.ProbeCatalogue.CreateDefault(tracefs),
             Unoptimized = options.Unoptimized || listing,
             SuppressWarnings = options.SuppressWarnings || listing,
             WarningsAreErrors = options.WarningsAreErrors,
@@ -133,7 +169,8 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
         using var work = ModuleWorkDirectory.Create(keep: options.KeepTemporary);
         ReportPass(options, $"Pass 3: translated to C# into \"{Path.Combine(work.Path, moduleName + ".cs")}\" {PassClock.MemoryUsage()}{clock.Times()}");
         clock.Restart();
-        int status = BuildAndRun(options, program, generated, moduleName, work, clock);
+        // What tracefs lists can change under an unchanged script: such a script is never cached.
+        int status = BuildAndRun(options, program, generated, moduleName, work, clock, tracefs.Consulted ? null : remember);
         if (work.Kept)
         {
             stderr.WriteLine($"Keeping temporary directory \"{work.Path}\"");
@@ -143,7 +180,7 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
     }
 
     private int BuildAndRun(CompilerOptions options, SemanticContext program, string generated, string moduleName,
-        ModuleWorkDirectory work, PassClock clock)
+        ModuleWorkDirectory work, PassClock clock, ScriptCacheWriter? remember)
     {
         var outcome = new ModuleBuildPass(new ModuleBuilder(), ModuleCache.ForCurrentUser())
             .Run(ModuleSource.ForModule(generated, moduleName), BuildOptionsFor(program), work);
@@ -158,11 +195,39 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 1;
         }
 
+        ReportPass(options, outcome.Cache == CacheStatus.Hit
+            ? $"Pass 4: using cached {outcome.CacheEntryPath}"
+            : $"Pass 4: compiled C# into \"{moduleName}.dll\" {clock.Times()}");
+        ReportSuppressed(program);
+        if (outcome.CacheKey is { } moduleKey)
+        {
+            remember?.Store(moduleName, moduleKey);
+        }
+
+        return Deliver(options, outcome.Image!, moduleName, work);
+    }
+
+    /// <summary>A run whose passes 1-4 are in the script cache: their messages again, then the module.</summary>
+    private int? TryCachedRun(CompilerOptions options, ScriptCache cache, string key)
+    {
+        if (cache.TryLoad(key) is not { } entry || ModuleCache.ForCurrentUser()?.TryLoad(entry.ModuleKey) is not { } image)
+        {
+            return null;
+        }
+
+        stderr.Write(entry.Diagnostics);
+        using var work = ModuleWorkDirectory.Create(keep: false);
+        return Deliver(options, image, entry.ModuleName, work);
+    }
+
+    // -p4 writes NAME.dll here and names it; a run writes it into the work directory for frrun.
+    private int Deliver(CompilerOptions options, byte[] image, string moduleName, ModuleWorkDirectory work)
+    {
         string fileName = moduleName + ".dll";
         string modulePath = options.LastPass == 4 ? fileName : Path.Combine(work.Path, fileName);
         try
         {
-            outcome.WriteTo(modulePath);
+            ModuleBuildOutcome.WriteImage(image, modulePath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -171,17 +236,12 @@ public sealed class CompilerDriver(TextWriter stdout, TextWriter stderr)
             return 1;
         }
 
-        ReportPass(options, outcome.Cache == CacheStatus.Hit
-            ? $"Pass 4: using cached {outcome.CacheEntryPath}"
-            : $"Pass 4: compiled C# into \"{fileName}\" {clock.Times()}");
         if (options.LastPass == 4)
         {
             stdout.WriteLine(fileName);
-            ReportSuppressed(program);
             return 0;
         }
 
-        ReportSuppressed(program);
         return RunModule(options, modulePath);
     }
 

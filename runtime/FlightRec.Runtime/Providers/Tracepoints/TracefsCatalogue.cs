@@ -33,6 +33,12 @@ public sealed class TracefsCatalogue
     /// <summary>The tracefs at exactly <paramref name="root"/> (made absolute).</summary>
     public static TracefsCatalogue Open(string root) => new(() => TracefsLocator.At(root));
 
+    /// <summary>
+    /// Whether anything has asked this catalogue about the kernel's events yet: a compilation that
+    /// never did depends on nothing tracefs says (frstap's script cache relies on this).
+    /// </summary>
+    public bool Consulted => _listing.IsValueCreated || !_formats.IsEmpty;
+
     /// <summary>The tracefs directory in use; null when unavailable.</summary>
     public string? Root => _listing.Value.Root;
 

@@ -20,6 +20,17 @@ public sealed class TracefsCatalogueTests : IDisposable
     public void Dispose() => _tracefs.Dispose();
 
     [Fact]
+    public void OnlyAQuestionAboutEventsCountsAsConsultingTracefs()
+    {
+        var untouched = _tracefs.Open();
+        var listed = _tracefs.Open();
+        _ = listed.Match("sched:*");
+
+        Assert.False(untouched.Consulted);
+        Assert.True(listed.Consulted);
+    }
+
+    [Fact]
     public void EventsAreInFileOrderWithoutRepeatsOrBlankLines()
     {
         var catalogue = _tracefs.Open();
