@@ -31,8 +31,9 @@ public sealed unsafe class PerfCpuRing : IDisposable
     /// A ring over <paramref name="metadata"/>: the metadata page, its data area where data_offset and
     /// data_size say (the page after it, <paramref name="dataPagesIfUnset"/> pages long, on kernels before 4.1).
     /// </summary>
-    internal PerfCpuRing(byte* metadata, int dataPagesIfUnset, int cpu, int fileDescriptor, PerfEventIdMap ids, bool ownsMapping)
+    internal PerfCpuRing(nint metadataAddress, int dataPagesIfUnset, int cpu, int fileDescriptor, PerfEventIdMap ids, bool ownsMapping)
     {
+        byte* metadata = (byte*)metadataAddress;
         _metadata = metadata;
         ulong dataOffset = *(ulong*)(metadata + DataOffsetOffset);
         ulong dataSize = *(ulong*)(metadata + DataSizeOffset);
@@ -44,7 +45,7 @@ public sealed unsafe class PerfCpuRing : IDisposable
 
         if (dataSize == 0 || (dataSize & (dataSize - 1)) != 0)
         {
-            throw new ArgumentException($"perf ring data size {dataSize} is not a power of two", nameof(metadata));
+            throw new ArgumentException($"perf ring data size {dataSize} is not a power of two", nameof(metadataAddress));
         }
 
         _data = metadata + dataOffset;
@@ -82,7 +83,7 @@ public sealed unsafe class PerfCpuRing : IDisposable
     public static PerfCpuRing Map(int fileDescriptor, int cpu, int dataPages, PerfEventIdMap ids)
     {
         byte* mapping = PerfRingMapping.Map(fileDescriptor, dataPages);
-        return new PerfCpuRing(mapping, dataPages, cpu, fileDescriptor, ids, ownsMapping: true);
+        return new PerfCpuRing((nint)mapping, dataPages, cpu, fileDescriptor, ids, ownsMapping: true);
     }
 
     /// <summary>
