@@ -178,7 +178,7 @@ public sealed class PerfEventSet : IDisposable
         }
     }
 
-    private static PerfEventException Explain(PerfEventSpec spec, PerfEventSetOptions options, int cpu, Win32Exception error)
+    internal static PerfEventException Explain(PerfEventSpec spec, PerfEventSetOptions options, int cpu, Win32Exception error)
     {
         int errno = error.NativeErrorCode;
         string symbol = PerfErrno.Name(errno);
