@@ -44,7 +44,21 @@ internal sealed class ExpressionEmitter(ModuleState module, SymbolScope scope)
         ArrayMembership m => $"ScriptMath.Bool({Membership(m)})",
         RegexMatch r => $"ScriptMath.Bool({Match(r)})",
         StatisticExpression s => Statistic(s),
+        TargetVariable t => TargetValue(t),
+        TargetExpression { AddressOf: false, PrettyPrint: null, Operand: TargetVariable t, Components: [{ Member: null, Index: { } i }] } =>
+            $"TapsetTracepoint.Element(ctx.Probe, {module.TargetFieldSlot(t.Name[1..])}, {Value(i)}, {Near(t)})",
         _ => throw NotTranslated(expression),
+    };
+
+    // A tracepoint's $field (pass 2 typed it from the format file) or one of stap's $$ forms.
+    private string TargetValue(TargetVariable variable) => variable.Name switch
+    {
+        "$$name" => "TapsetTracepoint.Name(ctx.Probe)",
+        "$$vars" or "$$parms" => "TapsetTracepoint.Vars(ctx.Probe)",
+        _ when variable.Name.StartsWith("$$", StringComparison.Ordinal) => throw NotTranslated(variable),
+        _ => module.Program.TargetTypes.GetValueOrDefault(variable) == SemanticType.String
+            ? $"TapsetTracepoint.Text(ctx.Probe, {module.TargetFieldSlot(variable.Name[1..])})"
+            : $"TapsetTracepoint.Long(ctx.Probe, {module.TargetFieldSlot(variable.Name[1..])})",
     };
 
     /// <summary>An expression tested for truth: C# of type bool.</summary>

@@ -17,6 +17,27 @@ internal sealed class ModuleState(SemanticContext program)
     /// <summary>The module's limits after -D: MAXSTRINGLEN is fixed when the module is built.</summary>
     public Runtime.Execution.ScriptLimits Limits { get; init; } = Runtime.Execution.ScriptLimits.Default;
 
+    /// <summary>
+    /// The tracepoint fields handlers read, by slot (ProbeDescriptor.TargetFields): one table for
+    /// the whole module, since a wildcard's events share a handler but not their field offsets.
+    /// </summary>
+    public List<string> TargetFields { get; } = [];
+
+    /// <summary>The C# name of the static table of <see cref="TargetFields"/>.</summary>
+    public const string TargetFieldTable = "TargetFieldNames";
+
+    public int TargetFieldSlot(string name)
+    {
+        int slot = TargetFields.IndexOf(name);
+        if (slot < 0)
+        {
+            TargetFields.Add(name);
+            slot = TargetFields.Count - 1;
+        }
+
+        return slot;
+    }
+
     /// <summary>The StatsDescriptor field of each aggregate (scalar or array of aggregates).</summary>
     public Dictionary<VariableSymbol, string> StatsDescriptors { get; } = new(ReferenceEqualityComparer.Instance);
 

@@ -76,6 +76,9 @@ public sealed class ProbeContext
     /// <summary>Event timestamp (CLOCK_MONOTONIC ns) as delivered by the provider, 0 if none.</summary>
     public long TimestampNanoseconds { get; set; }
 
+    /// <summary>The tracepoint record being handled (kernel.trace and the tapsets over it); null for other probes.</summary>
+    public TracepointEvent? Event { get; set; }
+
     public RegexMatchState LastMatch { get; } = new();
 
     public TokenizeState Tokenizer { get; } = new();

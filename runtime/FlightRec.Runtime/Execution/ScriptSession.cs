@@ -128,6 +128,8 @@ public sealed class ScriptSession : ISessionControl, IDisposable
     /// Ends the session: end probes after a normal stop, error probes after an error stop
     /// (also when an end probe's error crosses MAXERRORS), then the error summary.
     /// </summary>
+    private long _lostEvents;
+
     public void Stop(HandlerContext context)
     {
         Interlocked.CompareExchange(ref _state, (int)SessionState.Stopping, (int)SessionState.Running);
@@ -158,7 +160,17 @@ public sealed class ScriptSession : ISessionControl, IDisposable
         {
             Report($"WARNING: Number of errors: {ErrorCount}, skipped probes: {SkippedCount}");
         }
+
+        if (LostEvents > 0)
+        {
+            Report($"WARNING: Number of lost events: {LostEvents}");
+        }
     }
+
+    /// <summary>Kernel events that never reached a handler (the kernel's ring was full).</summary>
+    public long LostEvents => Interlocked.Read(ref _lostEvents);
+
+    public void CountLostEvents(long lost) => Interlocked.Add(ref _lostEvents, lost);
 
     /// <summary>abort(): stop like exit(); the caller then ends its handler (AbortException).</summary>
     public void Abort() => RequestExit();

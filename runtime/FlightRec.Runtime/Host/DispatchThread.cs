@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlightRec.Runtime.Execution;
 using FlightRec.Runtime.Linux;
+using FlightRec.Runtime.Module;
 using FlightRec.Runtime.Providers;
 
 namespace FlightRec.Runtime.Host;
@@ -11,12 +12,20 @@ namespace FlightRec.Runtime.Host;
 /// that writes that ring while it runs (the main thread uses CPU 0's context only before
 /// <see cref="Start"/> and after <see cref="Join"/>).
 /// </summary>
-public sealed class DispatchThread : IDisposable
+public sealed class DispatchThread : IEventDispatch, IDisposable
 {
     private const ulong WakeToken = ulong.MaxValue;
+
+    // Kernel rings wake the thread only every so many bytes (one wake-up per batch, not per event);
+    // a quiet stream is drained after this long instead, so a lone event is not held back.
+    private const int StreamPollMs = 100;
+
+    // Epoll tokens of streams have this bit set; sources use their index.
+    private const ulong StreamBit = 1UL << 62;
     private readonly ScriptSession _session;
     private readonly TextWriter _errors;
     private readonly List<IEventSource> _sources = [];
+    private readonly List<IEventStream> _streams = [];
     private readonly EpollEvents _events = new(32);
     private readonly int _epoll;
     private readonly int _wake;
@@ -43,12 +52,32 @@ public sealed class DispatchThread : IDisposable
 
     public IReadOnlyList<IEventSource> Sources => _sources;
 
+    public IReadOnlyList<IEventStream> Streams => _streams;
+
     /// <summary>Takes over a source (before <see cref="Start"/>); the thread disposes it.</summary>
     public void Add(IEventSource source)
     {
         Epoll.Add(_epoll, source.FileDescriptor, Epoll.EPOLLIN, (ulong)_sources.Count);
         _sources.Add(source);
     }
+
+    /// <summary>Takes over a stream (before <see cref="Start"/>); the thread disposes it.</summary>
+    public void Add(IEventStream stream)
+    {
+        Epoll.Add(_epoll, stream.FileDescriptor, Epoll.EPOLLIN, StreamBit | (uint)_streams.Count);
+        _streams.Add(stream);
+    }
+
+    /// <summary>Runs the handlers of what the streams still hold (after they were disarmed and the thread joined).</summary>
+    public void DrainStreams()
+    {
+        foreach (var stream in _streams)
+        {
+            stream.Drain(this);
+        }
+    }
+
+    public void Fire(ProbeDescriptor probe) => _session.Fire(probe, Context);
 
     public void Start()
     {
@@ -78,11 +107,25 @@ public sealed class DispatchThread : IDisposable
         {
             while (!_stopping)
             {
-                int ready = Epoll.Wait(_epoll, _events, -1);
+                int ready = Epoll.Wait(_epoll, _events, _streams.Count > 0 ? StreamPollMs : -1);
+                if (ready == 0)
+                {
+                    DrainStreams();
+                }
+
                 for (int i = 0; i < ready && !_stopping; i++)
                 {
                     ulong token = _events.Data(i);
-                    if (token != WakeToken)
+                    if (token == WakeToken)
+                    {
+                        continue;
+                    }
+
+                    if ((token & StreamBit) != 0)
+                    {
+                        _streams[(int)(token & ~StreamBit)].Drain(this);
+                    }
+                    else
                     {
                         Dispatch(_sources[(int)token]);
                     }
@@ -111,6 +154,11 @@ public sealed class DispatchThread : IDisposable
         foreach (var source in _sources)
         {
             source.Dispose();
+        }
+
+        foreach (var stream in _streams)
+        {
+            stream.Dispose();
         }
 
         FileDescriptors.Close(_wake);

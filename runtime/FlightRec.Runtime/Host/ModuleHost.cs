@@ -106,6 +106,13 @@ internal sealed class ModuleHost
             _threads[i % cpus].Add(sources[i]);
         }
 
+        // Kernel events of CPU n are handled by thread n, into ring n.
+        var streams = ProviderRegistry.Default.CreateStreams(module);
+        foreach (var stream in streams)
+        {
+            _threads[stream.Cpu % cpus].Add(stream);
+        }
+
         _wake = EventFd.Create();
         _server = new ControlServer(_paths.ControlSocketPath, _header, RequestStop);
         _server.Start();
@@ -116,6 +123,11 @@ internal sealed class ModuleHost
             foreach (var source in sources)
             {
                 source.Arm();
+            }
+
+            foreach (var stream in streams)
+            {
+                stream.Arm();
             }
         }
 
@@ -221,7 +233,11 @@ internal sealed class ModuleHost
     private int Stop()
     {
         _header!.State = HostState.Stopping;
-        _session!.RequestExit();
+        foreach (var stream in _threads.SelectMany(t => t.Streams))
+        {
+            stream.Disarm();
+        }
+
         foreach (var thread in _threads)
         {
             thread.RequestStop();
@@ -233,6 +249,16 @@ internal sealed class ModuleHost
         }
 
         _threadsRunning = false;
+
+        // What the kernel recorded before the stop is still handled (a -c command's last syscalls
+        // count) — unless exit() already ended the session, after which stap runs no handler.
+        foreach (var thread in _threads)
+        {
+            thread.DrainStreams();
+            _session!.CountLostEvents(thread.Streams.Sum(s => s.Lost));
+        }
+
+        _session!.RequestExit();
         var context = _threads[0].Context;
         context.Probe.Tid = ProcessIds.ThreadId;
         _session.Stop(context);

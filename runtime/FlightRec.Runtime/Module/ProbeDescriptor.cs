@@ -13,4 +13,12 @@ public sealed record ProbeDescriptor(
     long Order,
     ProbeHandler Handler,
     IReadOnlyList<int> Reads,
-    IReadOnlyList<int> Writes);
+    IReadOnlyList<int> Writes)
+{
+    /// <summary>
+    /// The tracepoint fields (<c>$name</c> without the <c>$</c>) the module's handlers read, by
+    /// slot: generated code asks for slot N, the provider maps each slot to the field of the event
+    /// actually being handled. Empty for probes that are not tracepoints.
+    /// </summary>
+    public IReadOnlyList<string> TargetFields { get; init; } = [];
+}

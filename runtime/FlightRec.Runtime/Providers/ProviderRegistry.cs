@@ -7,16 +7,49 @@ namespace FlightRec.Runtime.Providers;
 /// unknown or malformed point is a load-time error; <see cref="CreateSources"/> opens the
 /// facilities for every event probe. Begin/end/error/never probes are the session's own.
 /// </summary>
-public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers)
+public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IReadOnlyList<IStreamProvider> streamProviders)
 {
-    public static ProviderRegistry Default { get; } = new([new TimerProvider()]);
+    public ProviderRegistry(IReadOnlyList<IProbeProvider> providers)
+        : this(providers, [])
+    {
+    }
+
+    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider()]);
 
     /// <summary>Throws <see cref="ProbePointException"/> for the first event probe no provider can arm.</summary>
     public void Validate(ProbeModule module)
     {
         foreach (var probe in EventProbes(module))
         {
-            _ = ProviderOf(probe);
+            _ = StreamProviderOf(probe) is null ? ProviderOf(probe) : null;
+        }
+    }
+
+    /// <summary>The per-CPU streams of the probes stream providers serve, provider by provider; all are disposed if one fails.</summary>
+    public IReadOnlyList<IEventStream> CreateStreams(ProbeModule module)
+    {
+        var streams = new List<IEventStream>();
+        try
+        {
+            foreach (var provider in streamProviders)
+            {
+                var probes = EventProbes(module).Where(p => provider.Recognizes(p.Point)).ToList();
+                if (probes.Count > 0)
+                {
+                    streams.AddRange(provider.Create(probes));
+                }
+            }
+
+            return streams;
+        }
+        catch
+        {
+            foreach (var stream in streams)
+            {
+                stream.Dispose();
+            }
+
+            throw;
         }
     }
 
@@ -26,7 +59,7 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers)
         var sources = new List<IEventSource>();
         try
         {
-            foreach (var probe in EventProbes(module))
+            foreach (var probe in EventProbes(module).Where(p => StreamProviderOf(p) is null))
             {
                 sources.Add(ProviderOf(probe).Create(probe));
             }
@@ -46,6 +79,9 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers)
 
     private static IEnumerable<ProbeDescriptor> EventProbes(ProbeModule module) =>
         module.Probes.Where(p => p.Kind == ProbeKind.Event);
+
+    private IStreamProvider? StreamProviderOf(ProbeDescriptor probe) =>
+        streamProviders.FirstOrDefault(p => p.Recognizes(probe.Point));
 
     private IProbeProvider ProviderOf(ProbeDescriptor probe) =>
         providers.FirstOrDefault(p => p.Recognizes(probe.Point))

@@ -1,0 +1,85 @@
+using FlightRec.Runtime.Context;
+using FlightRec.Runtime.Module;
+using FlightRec.Runtime.Providers.Perf;
+
+namespace FlightRec.Runtime.Providers.Tracepoints;
+
+/// <summary>
+/// One CPU's perf ring of tracepoint samples: each sample becomes a hit of its probe, with the
+/// task, CPU and time of the event (not of its handling) and its raw record in the context.
+/// </summary>
+internal sealed class TracepointStream : IEventStream, IPerfSampleSink
+{
+    private readonly PerfCpuRing _ring;
+    private readonly TracepointEventOwner _owner;
+    private readonly IReadOnlyList<ProbeDescriptor> _probes;
+    private readonly TracepointEventLayout[] _layouts;
+    private readonly TracepointEvent _event = new();
+    private readonly TaskNames _names = new();
+    private IEventDispatch? _dispatch;
+    private EventClock? _clock;
+    private long _lost;
+
+    public TracepointStream(PerfCpuRing ring, TracepointEventOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout[] layouts)
+    {
+        _ring = ring;
+        _owner = owner;
+        _probes = probes;
+        _layouts = layouts;
+    }
+
+    public int Cpu => _ring.Cpu;
+
+    public int FileDescriptor => _ring.FileDescriptor;
+
+    public long Lost => Interlocked.Read(ref _lost);
+
+    public void Arm() => _owner.Arm();
+
+    public void Disarm() => _owner.Disarm();
+
+    public void Drain(IEventDispatch dispatch)
+    {
+        // The thread's timers share this context: they must find the host's identity again.
+        var probe = dispatch.Context.Probe;
+        var (pid, tid, cpu, name, time, clock) = (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock);
+        _clock ??= new EventClock(clock);
+        _clock.Synchronize();
+        probe.Clock = _clock;
+        _dispatch = dispatch;
+        try
+        {
+            _ring.Drain(this);
+        }
+        finally
+        {
+            _dispatch = null;
+            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock) = (pid, tid, cpu, name, time, clock);
+            probe.Event = null;
+        }
+    }
+
+    public void OnSample(in PerfSample sample)
+    {
+        if ((uint)sample.EventIndex >= (uint)_probes.Count || _dispatch is not { } dispatch)
+        {
+            return;
+        }
+
+        var probe = dispatch.Context.Probe;
+        _event.Load(sample.Raw, _layouts[sample.EventIndex]);
+        probe.Event = _event;
+        probe.Pid = sample.Pid;
+        probe.Tid = sample.Tid;
+        probe.Cpu = sample.Cpu;
+        probe.TimestampNanoseconds = sample.TimeNanoseconds;
+        _clock!.EventNanoseconds = sample.TimeNanoseconds;
+        probe.ExecName = _names.Of(sample.Pid, sample.Tid);
+        probe.UserMemory = null;
+        dispatch.Fire(_probes[sample.EventIndex]);
+    }
+
+    public void OnLost(ulong id, ulong lost) => Interlocked.Add(ref _lost, (long)lost);
+
+    public void Dispose() => _owner.Release();
+}

@@ -1,0 +1,79 @@
+using FlightRec.Scenario.Tests.Harness;
+using Xunit.Abstractions;
+
+namespace FlightRec.Scenario.Tests.Scenarios;
+
+/// <summary>
+/// kernel.trace probes on the running kernel through the published frstap and frrun: counts that
+/// must be exact, fields read from the records, the task of the event.
+/// </summary>
+public sealed class KernelEventTests(ITestOutputHelper output)
+{
+    private const string GetppidLoop = """
+        #include <stdlib.h>
+        #include <unistd.h>
+        #include <sys/syscall.h>
+        int main(int argc, char **argv) {
+            long n = atol(argv[1]);
+            for (long i = 0; i < n; i++) syscall(SYS_getppid);
+            if (argc > 2) usleep(atoi(argv[2]) * 1000);
+            return 0;
+        }
+        """;
+
+    private ScenarioContext? Begin()
+    {
+        var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        if (KernelEvents.MissingCapability() is { } missing)
+        {
+            scenario.Dispose();
+            Assert.False(PublishedFrrun.Required, $"{missing}; CI=true requires the kernel event tests to run");
+            output.WriteLine($"SKIPPED: {missing}");
+            return null;
+        }
+
+        return scenario;
+    }
+
+    [Fact]
+    public void EverySyscallOfTheTargetIsCountedExactly()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string loop = KernelEvents.Compile(scenario.WorkDirectory, "getppid_loop", GetppidLoop);
+        var run = scenario.RunFrstap("-c", $"{loop} 200000", "-e",
+            "global n probe kernel.trace(\"syscalls:sys_enter_getppid\") { if (pid() == target()) n++ } probe end { printf(\"%d\\n\", n) }");
+
+        Assert.Equal(new FrrunResult(0, "200000\n", ""), run);
+    }
+
+    [Fact]
+    public void FieldsTaskAndNameComeFromTheEvent()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string loop = KernelEvents.Compile(scenario.WorkDirectory, "getppid_loop", GetppidLoop);
+        int getppid = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture
+            == System.Runtime.InteropServices.Architecture.Arm64 ? 173 : 110;
+        // Alive for a while after its syscalls: execname() of a thread that has exited needs kernel-side capture.
+        var run = scenario.RunFrstap("-c", $"{loop} 3 500", "-e",
+            "probe kernel.trace(\"raw_syscalls:sys_enter\") { if (pid() == target() && $id == " + getppid + ") "
+            + "printf(\"%s %s %d %d\\n\", $$name, execname(), $id, tid() == pid()) }");
+
+        string line = $"raw_syscalls:sys_enter getppid_loop {getppid} 1\n";
+        Assert.Equal(new FrrunResult(0, line + line + line, ""), run);
+    }
+}
