@@ -5,10 +5,20 @@ namespace FlightRec.Runtime.Execution;
 /// one reader/writer lock per global. A handler takes the locks of the globals it uses in one
 /// global order (by index), shared for globals it only reads — and for <c>&lt;&lt;&lt;</c>,
 /// which goes to per-CPU aggregates — and exclusive for globals it writes. Each lock is tried
-/// for at most MAXTRYLOCK × TRYLOCKDELAY; a handler that cannot get its locks is skipped.
+/// for at most MAXTRYLOCK × TRYLOCKDELAY plus <see cref="PreemptionAllowance"/>; a handler that
+/// cannot get its locks is skipped.
 /// </summary>
 public sealed class GlobalLocks : IDisposable
 {
+    /// <summary>
+    /// stap's handlers run with preemption off, so its 1 ms bound only ever measures other
+    /// handlers' work. Ours are threads: a holder the scheduler preempts keeps its lock for a time
+    /// slice or more, and on a busy machine 1 ms would skip (and so miscount) events that are
+    /// merely waiting their turn. The allowance covers a few time slices; a lock held longer than
+    /// that is a real overload, skipped and counted as in stap.
+    /// </summary>
+    public static readonly TimeSpan PreemptionAllowance = TimeSpan.FromMilliseconds(50);
+
     private readonly ReaderWriterLockSlim[] _locks;
     private readonly TimeSpan _timeout;
 
@@ -20,7 +30,7 @@ public sealed class GlobalLocks : IDisposable
             _locks[i] = new ReaderWriterLockSlim(LockRecursionPolicy.NoRecursion);
         }
 
-        _timeout = TimeSpan.FromTicks(Math.Max(1, (long)limits.MaxTryLock * limits.TryLockDelay * 10));
+        _timeout = TimeSpan.FromTicks(Math.Max(1, (long)limits.MaxTryLock * limits.TryLockDelay * 10)) + PreemptionAllowance;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IR
     {
     }
 
-    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider()]);
+    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider(), new Perf.ProfileTimerProvider()]);
 
     /// <summary>Throws <see cref="ProbePointException"/> for the first event probe no provider can arm.</summary>
     public void Validate(ProbeModule module)

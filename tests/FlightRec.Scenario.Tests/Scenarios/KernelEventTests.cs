@@ -21,6 +21,24 @@ public sealed class KernelEventTests(ITestOutputHelper output)
         }
         """;
 
+    // Spins on the last CPU for the given milliseconds of wall time.
+    private const string Spinner = """
+        #define _GNU_SOURCE
+        #include <sched.h>
+        #include <stdlib.h>
+        #include <time.h>
+        #include <unistd.h>
+        int main(int argc, char **argv) {
+            cpu_set_t set; CPU_ZERO(&set); CPU_SET(sysconf(_SC_NPROCESSORS_ONLN) - 1, &set);
+            sched_setaffinity(0, sizeof set, &set);
+            long ms = atol(argv[1]); struct timespec a, b; clock_gettime(CLOCK_MONOTONIC, &a);
+            volatile long x = 0;
+            do { for (int i = 0; i < 100000; i++) x++; clock_gettime(CLOCK_MONOTONIC, &b); }
+            while ((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < ms);
+            return 0;
+        }
+        """;
+
     private ScenarioContext? Begin()
     {
         var scenario = ScenarioContext.Begin(output);
@@ -75,5 +93,26 @@ public sealed class KernelEventTests(ITestOutputHelper output)
 
         string line = $"raw_syscalls:sys_enter getppid_loop {getppid} 1\n";
         Assert.Equal(new FrrunResult(0, line + line + line, ""), run);
+    }
+
+    [Fact]
+    public void ProfileSamplesLandOnTheTaskThatSpins()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string spinner = KernelEvents.Compile(scenario.WorkDirectory, "spinner", Spinner);
+        int last = Environment.ProcessorCount - 1;
+        var run = scenario.RunFrstap("-c", $"{spinner} 1500", "-e",
+            "global mine, all probe timer.profile { if (cpu() == " + last + ") { all++; if (pid() == target()) mine++ } } "
+            + "probe end { printf(\"%d %d %s\\n\", mine, all, mine * 10 >= all * 9 ? \"ok\" : \"low\") }");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        string[] words = run.Stdout.Split(' ');
+        Assert.True(int.Parse(words[1]) >= 100, $"too few samples on cpu {last}: {run.Stdout}");
+        Assert.Equal("ok\n", words[2]);
     }
 }

@@ -35,7 +35,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         }
 
         var specs = new List<PerfEventSpec>(probes.Count);
-        var layouts = new TracepointEventLayout[probes.Count];
+        var layouts = new TracepointEventLayout?[probes.Count];
         for (int i = 0; i < probes.Count; i++)
         {
             string name = probes[i].Point[Prefix.Length..^Suffix.Length];
@@ -63,7 +63,6 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
             throw new ProbePointException(probes[0].Point, e.Message);
         }
 
-        var owner = new TracepointEventOwner(events);
-        return events.Rings.Select(ring => (IEventStream)new TracepointStream(ring, owner, probes, layouts)).ToList();
+        return PerfStreams.For(events, probes, layouts);
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace FlightRec.Runtime.Providers.Tracepoints;
+namespace FlightRec.Runtime.Providers.Perf;
 
 /// <summary>
-/// execname() for perf tracepoint samples, which carry no comm: read from
+/// execname() for perf samples, which carry no comm: read from
 /// /proc/PID/task/TID/comm and remembered per thread for <see cref="RefreshNanoseconds"/>, so a
 /// busy thread costs one lookup per event, and a thread that exec'd is renamed within that time.
 /// A thread that exited before its events were handled keeps the last name seen, or has none ("")

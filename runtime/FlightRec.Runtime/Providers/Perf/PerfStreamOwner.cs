@@ -1,13 +1,11 @@
-using FlightRec.Runtime.Providers.Perf;
-
-namespace FlightRec.Runtime.Providers.Tracepoints;
+namespace FlightRec.Runtime.Providers.Perf;
 
 /// <summary>
-/// The perf events behind a module's tracepoint streams: enabled with the first stream armed,
+/// The perf events behind a provider's per-CPU streams: enabled with the first stream armed,
 /// disabled with the first disarmed (all at once, so no CPU starts earlier or stops later than the
 /// others), and closed when the last stream is disposed.
 /// </summary>
-internal sealed class TracepointEventOwner(PerfEventSet events)
+internal sealed class PerfStreamOwner(PerfEventSet events)
 {
     private readonly Lock _gate = new();
     private int _references = events.Rings.Count;

@@ -1,26 +1,26 @@
 using FlightRec.Runtime.Context;
 using FlightRec.Runtime.Module;
-using FlightRec.Runtime.Providers.Perf;
 
-namespace FlightRec.Runtime.Providers.Tracepoints;
+namespace FlightRec.Runtime.Providers.Perf;
 
 /// <summary>
-/// One CPU's perf ring of tracepoint samples: each sample becomes a hit of its probe, with the
-/// task, CPU and time of the event (not of its handling) and its raw record in the context.
+/// One CPU's perf ring: each sample becomes a hit of its probe, with the task, CPU and time of
+/// the event (not of its handling) and, for tracepoints, its raw record in the context.
 /// </summary>
-internal sealed class TracepointStream : IEventStream, IPerfSampleSink
+internal sealed class PerfStream : IEventStream, IPerfSampleSink
 {
     private readonly PerfCpuRing _ring;
-    private readonly TracepointEventOwner _owner;
+    private readonly PerfStreamOwner _owner;
     private readonly IReadOnlyList<ProbeDescriptor> _probes;
-    private readonly TracepointEventLayout[] _layouts;
+    private readonly TracepointEventLayout?[] _layouts;
     private readonly TracepointEvent _event = new();
     private readonly TaskNames _names = new();
     private IEventDispatch? _dispatch;
     private EventClock? _clock;
     private long _lost;
 
-    public TracepointStream(PerfCpuRing ring, TracepointEventOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout[] layouts)
+    /// <param name="layouts">Per probe, how to read its records; null entries for samples without one (timers, counters).</param>
+    public PerfStream(PerfCpuRing ring, PerfStreamOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout?[] layouts)
     {
         _ring = ring;
         _owner = owner;
@@ -67,8 +67,12 @@ internal sealed class TracepointStream : IEventStream, IPerfSampleSink
         }
 
         var probe = dispatch.Context.Probe;
-        _event.Load(sample.Raw, _layouts[sample.EventIndex]);
-        probe.Event = _event;
+        if (_layouts[sample.EventIndex] is { } layout)
+        {
+            _event.Load(sample.Raw, layout);
+            probe.Event = _event;
+        }
+
         probe.Pid = sample.Pid;
         probe.Tid = sample.Tid;
         probe.Cpu = sample.Cpu;
