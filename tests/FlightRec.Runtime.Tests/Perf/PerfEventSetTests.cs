@@ -110,7 +110,7 @@ public sealed class PerfEventSetTests(ITestOutputHelper log)
         var enter = tracefs.Format(EnterGetppid);
         var exit = tracefs.Format(ExitGetppid);
         using var set = PerfEventSet.Open([Tracepoint(tracefs, EnterGetppid), Tracepoint(tracefs, ExitGetppid)], new() { RingDataPages = 128 });
-        Assert.Equal(Environment.ProcessorCount, set.Rings.Count);
+        Assert.Equal(PerfOnlineCpus.Read(), set.Rings.Select(r => r.Cpu));
         Assert.Equal(2 * set.Rings.Count, set.Ids.Count);
         int tid = ProcessIds.ThreadId;
         int parent = ProcessIds.ParentProcessId;
@@ -216,6 +216,54 @@ public sealed class PerfEventSetTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void TheRingPollsReadableOnlyOnceTheWatermarkOfBytesIsWritten()
+    {
+        if (RealPerf.Open(log) is not { } tracefs)
+        {
+            return;
+        }
+
+        var spec = Tracepoint(tracefs, EnterGetppid);
+        int cpu = FirstAllowedCpu();
+        var (early, late, drained) = RealPerf.OnPinnedThread(cpu, () =>
+        {
+            // One ring, this thread only: each getppid writes one 64-byte sample.
+            using var set = PerfEventSet.Open(
+                [spec],
+                new() { TaskId = ProcessIds.ThreadId, Cpus = [cpu], RingDataPages = 16, WakeupWatermarkBytes = 4096 });
+            int epoll = Epoll.Create();
+            try
+            {
+                Epoll.Add(epoll, set.Rings[0].FileDescriptor, Epoll.EPOLLIN, 0);
+                var events = new EpollEvents(4);
+                set.Enable();
+                for (int i = 0; i < 10; i++)
+                {
+                    _ = ProcessIds.ParentProcessId;
+                }
+
+                int early = Epoll.Wait(epoll, events, 100);
+                for (int i = 0; i < 100; i++)
+                {
+                    _ = ProcessIds.ParentProcessId;
+                }
+
+                int late = Epoll.Wait(epoll, events, 2_000);
+                set.Disable();
+                return (early, late, set.DrainAll(new RecordingSink()));
+            }
+            finally
+            {
+                FileDescriptors.Close(epoll);
+            }
+        });
+
+        Assert.Equal(0, early); // 640 bytes: below the watermark, nobody is woken
+        Assert.Equal(1, late); // 7,040 bytes: past it
+        Assert.Equal(110, drained);
+    }
+
+    [Fact]
     public void ABadTracepointIdIsNamedInTheError()
     {
         if (RealPerf.Open(log) is null)
@@ -268,6 +316,12 @@ public sealed class PerfEventSetTests(ITestOutputHelper log)
         Assert.Equal("hardware counter cpu_cycles is not available on this machine (ENOENT)", Explain(cycles, options, Errno.ENOENT));
         Assert.Equal("perf event syscalls:sys_enter_getppid: no task with id 4242 (ESRCH)", Explain(tracepoint, options, Errno.ESRCH));
         Assert.Equal("perf event cpu_cycles on CPU 1: perf_event_open: Too many open files (EMFILE)", Explain(cycles, options, PerfErrno.EMFILE));
+        Assert.Equal(
+            "perf ring of 4096 pages per CPU could not be mapped (EPERM): without root or CAP_IPC_LOCK perf rings are limited by /proc/sys/kernel/perf_event_mlock_kb and RLIMIT_MEMLOCK",
+            PerfEventSet.ExplainMapping(4096, PerfEventOpen.Error("mmap perf ring", Errno.EPERM)).Message);
+        Assert.Equal(
+            "perf ring of 8 pages per CPU could not be mapped: mmap perf ring: Invalid argument (EINVAL)",
+            PerfEventSet.ExplainMapping(8, PerfEventOpen.Error("mmap perf ring", PerfErrno.EINVAL)).Message);
     }
 
     [Fact]
@@ -281,6 +335,10 @@ public sealed class PerfEventSetTests(ITestOutputHelper log)
         Assert.Equal(
             "perf inherit needs a task id: system-wide events already see every task (Parameter 'options')",
             Assert.Throws<ArgumentException>(() => PerfEventSet.Open([spec], new() { Inherit = true })).Message);
+        int ringBytes = 2 * PerfRingMapping.PageSize;
+        Assert.Equal(
+            $"perf wakeup watermark must be 1 to {ringBytes} bytes (the ring), not {ringBytes + 1} (Parameter 'options')",
+            Assert.Throws<ArgumentException>(() => PerfEventSet.Open([spec], new() { RingDataPages = 2, WakeupWatermarkBytes = ringBytes + 1 })).Message);
         Assert.Equal(
             "a perf event set needs at least one event (Parameter 'specs')",
             Assert.Throws<ArgumentException>(() => PerfEventSet.Open([])).Message);

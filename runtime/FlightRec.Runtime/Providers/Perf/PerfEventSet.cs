@@ -14,6 +14,7 @@ public sealed class PerfEventSet : IDisposable
 {
     private const int ClockMonotonic = 1;
     private const string ParanoidPath = "/proc/sys/kernel/perf_event_paranoid";
+    private const string MlockPath = "/proc/sys/kernel/perf_event_mlock_kb";
 
     private readonly List<int> _descriptors;
     private bool _disposed;
@@ -28,7 +29,11 @@ public sealed class PerfEventSet : IDisposable
 
     public IReadOnlyList<PerfEventSpec> Specs { get; }
 
-    /// <summary>One ring per CPU, in the order of the CPUs opened.</summary>
+    /// <summary>
+    /// One ring per CPU, in the order of the CPUs opened. Records are in the order the kernel wrote
+    /// them: an event firing in an interrupt between another event's timestamp and its write lands
+    /// first, so per-CPU time order holds for events that cannot nest (syscall tracepoints) only.
+    /// </summary>
     public IReadOnlyList<PerfCpuRing> Rings { get; }
 
     /// <summary>Kernel event id to specification index (shared by all rings).</summary>
@@ -63,7 +68,7 @@ public sealed class PerfEventSet : IDisposable
             for (int c = 0; c < cpus.Count; c++)
             {
                 // SET_OUTPUT needs the target's ring to exist, so map first, then redirect.
-                rings.Add(PerfCpuRing.Map(perCpu[c][0], cpus[c], options.RingDataPages, map));
+                rings.Add(MapRing(perCpu[c][0], cpus[c], options.RingDataPages, map));
                 for (int i = 1; i < specs.Count; i++)
                 {
                     PerfEventOpen.SetOutput(perCpu[c][i], perCpu[c][0]);
@@ -195,6 +200,28 @@ public sealed class PerfEventSet : IDisposable
             _ => $"perf event {spec.Name} on CPU {cpu}: {error.Message}",
         };
         return new PerfEventException(message, errno, error);
+    }
+
+    /// <summary>Why a ring could not be mapped, in user terms: usually the locked-memory limit of perf rings.</summary>
+    internal static PerfEventException ExplainMapping(int dataPages, Win32Exception error)
+    {
+        int errno = error.NativeErrorCode;
+        string message = errno is Errno.EPERM or PerfErrno.ENOMEM
+            ? $"perf ring of {dataPages} pages per CPU could not be mapped ({PerfErrno.Name(errno)}): without root or CAP_IPC_LOCK perf rings are limited by {MlockPath} and RLIMIT_MEMLOCK"
+            : $"perf ring of {dataPages} pages per CPU could not be mapped: {error.Message}";
+        return new PerfEventException(message, errno, error);
+    }
+
+    private static PerfCpuRing MapRing(int fd, int cpu, int dataPages, PerfEventIdMap map)
+    {
+        try
+        {
+            return PerfCpuRing.Map(fd, cpu, dataPages, map);
+        }
+        catch (Win32Exception error)
+        {
+            throw ExplainMapping(dataPages, error);
+        }
     }
 
     private static string ReadParanoid()

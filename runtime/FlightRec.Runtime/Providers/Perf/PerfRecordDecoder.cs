@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FlightRec.Runtime.Linux;
 
@@ -41,7 +42,7 @@ public static class PerfRecordDecoder
             return PerfRecordKind.Malformed;
         }
 
-        uint type = MemoryMarshal.Read<uint>(record);
+        uint type = Field<uint>(record, 0);
         if (type == PerfRecordType.Sample)
         {
             if (record.Length < SampleFixedSize)
@@ -49,21 +50,21 @@ public static class PerfRecordDecoder
                 return PerfRecordKind.Malformed;
             }
 
-            uint rawSize = MemoryMarshal.Read<uint>(record[48..]);
+            uint rawSize = Field<uint>(record, 48);
             if (rawSize > (uint)(record.Length - SampleFixedSize))
             {
                 return PerfRecordKind.Malformed;
             }
 
-            ulong id = MemoryMarshal.Read<ulong>(record[8..]);
+            ulong id = Field<ulong>(record, 8);
             var sample = new PerfSample(
                 id,
                 ids.IndexOf(id),
-                MemoryMarshal.Read<int>(record[16..]),
-                MemoryMarshal.Read<int>(record[20..]),
-                MemoryMarshal.Read<long>(record[24..]),
-                MemoryMarshal.Read<int>(record[32..]),
-                MemoryMarshal.Read<ulong>(record[40..]),
+                Field<int>(record, 16),
+                Field<int>(record, 20),
+                Field<long>(record, 24),
+                Field<int>(record, 32),
+                Field<ulong>(record, 40),
                 record.Slice(SampleFixedSize, (int)rawSize));
             sink.OnSample(in sample);
             return PerfRecordKind.Sample;
@@ -76,10 +77,16 @@ public static class PerfRecordDecoder
                 return PerfRecordKind.Malformed;
             }
 
-            sink.OnLost(MemoryMarshal.Read<ulong>(record[8..]), MemoryMarshal.Read<ulong>(record[16..]));
+            sink.OnLost(Field<ulong>(record, 8), Field<ulong>(record, 16));
             return PerfRecordKind.Lost;
         }
 
         return PerfRecordKind.Other;
     }
+
+    /// <summary>A native-endian field at <paramref name="offset"/>; the caller has checked the record is long enough.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Field<T>(ReadOnlySpan<byte> record, int offset)
+        where T : unmanaged =>
+        Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref MemoryMarshal.GetReference(record), offset));
 }
