@@ -31,13 +31,15 @@ internal static class OpenatTraffic
         }
     }
 
-    /// <summary>Runs /bin/cat on <paramref name="path"/> and waits for it to exit; its pid.</summary>
-    public static int RunCat(string path)
+    /// <summary>Runs /bin/cat on <paramref name="path"/> and waits for it to exit with <paramref name="exitCode"/>; its pid.</summary>
+    public static int RunCat(string path, int exitCode = 0)
     {
-        using var cat = Process.Start(new ProcessStartInfo("/bin/cat", [path]) { RedirectStandardOutput = true })!;
+        var start = new ProcessStartInfo("/bin/cat", [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var cat = Process.Start(start)!;
         cat.StandardOutput.ReadToEnd();
+        cat.StandardError.ReadToEnd();
         cat.WaitForExit();
-        Assert.Equal(0, cat.ExitCode);
+        Assert.Equal(exitCode, cat.ExitCode);
         return cat.Id;
     }
 }
