@@ -97,7 +97,8 @@ public sealed unsafe class BpfMap : IDisposable
 
         Span<byte> key = stackalloc byte[4];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(key, index);
-        byte[] values = new byte[PerCpuValueBytes];
+        // 8 bytes per possible CPU: on the stack unless the machine is very large.
+        Span<byte> values = PerCpuValueBytes <= 8192 ? stackalloc byte[PerCpuValueBytes] : new byte[PerCpuValueBytes];
         if (!TryLookup(key, values))
         {
             return 0;
@@ -106,7 +107,7 @@ public sealed unsafe class BpfMap : IDisposable
         long sum = 0;
         for (int offset = 0; offset < values.Length; offset += 8)
         {
-            sum += System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(values.AsSpan(offset));
+            sum += System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(values[offset..]);
         }
 
         return sum;
