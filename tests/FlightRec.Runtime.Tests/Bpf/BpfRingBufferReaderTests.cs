@@ -87,6 +87,74 @@ public sealed class BpfRingBufferReaderTests(ITestOutputHelper log)
         Assert.Equal(0, channel.Reader.Drain(sink));
     }
 
+    [Fact]
+    public void TwoProbesShareOneRingAndAreToldApartByIndex()
+    {
+        if (BpfKernel.OpenatFormat(log) is not { } format)
+        {
+            return;
+        }
+
+        using var channel = BpfCaptureChannel.Create(1 << 16);
+        var onlyUs = BpfCaptureFilter.ThreadId(BpfComparison.Equal, ProcessIds.ThreadId);
+        var withName = TracepointCaptureSpec.ForFormat(format, 1, ["filename"], filter: onlyUs);
+        var bare = TracepointCaptureSpec.ForFormat(format, 2, [], filter: onlyUs);
+        string path = OpenatTraffic.NewPrefix() + "shared";
+        using (TracepointCaptureProbe.Attach(channel, format.Id, withName))
+        using (TracepointCaptureProbe.Attach(channel, format.Id, bare))
+        {
+            OpenatTraffic.OpenForRead(path);
+        }
+
+        var sink = new CollectingSink();
+        channel.Reader.Drain(sink);
+        Assert.Equal([1, 2], sink.Events.Select(e => e.ProbeIndex).Order());
+        Assert.Equal(path, Assert.Single(sink.Events.Single(e => e.ProbeIndex == 1).Strings));
+        Assert.Empty(sink.Events.Single(e => e.ProbeIndex == 2).Strings);
+    }
+
+    [Fact]
+    public void DrainAndDecodeAllocateNothing()
+    {
+        if (BpfKernel.OpenatFormat(log) is not { } format)
+        {
+            return;
+        }
+
+        using var channel = BpfCaptureChannel.Create(1 << 20);
+        var spec = TracepointCaptureSpec.ForFormat(
+            format, 4, ["filename"], filter: BpfCaptureFilter.ThreadId(BpfComparison.Equal, ProcessIds.ThreadId));
+        using (TracepointCaptureProbe.Attach(channel, format.Id, spec))
+        {
+            string prefix = OpenatTraffic.NewPrefix();
+            for (int i = 0; i < 100; i++)
+            {
+                OpenatTraffic.OpenForRead(prefix + i);
+            }
+        }
+
+        var sink = new DecodingSink();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int drained = channel.Reader.Drain(sink);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal((100, 100, 0L), (drained, sink.Strings, allocated));
+    }
+
+    /// <summary>Decodes every record the way a dispatch thread would, counting the strings.</summary>
+    private sealed class DecodingSink : IBpfRecordSink
+    {
+        public int Strings { get; private set; }
+
+        public void OnRecord(ReadOnlySpan<byte> record)
+        {
+            var capture = new TracepointCaptureRecord(record);
+            if (capture.ProbeIndex == 4 && capture.TryGetString(0, out var text) && text.Length > 0)
+            {
+                Strings++;
+            }
+        }
+    }
+
     private sealed class CollectingValues : IBpfRecordSink
     {
         public List<long> Values { get; } = [];
