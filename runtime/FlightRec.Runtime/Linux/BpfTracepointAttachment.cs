@@ -6,8 +6,9 @@ namespace FlightRec.Runtime.Linux;
 /// Runs a tracepoint BPF program on every hit of one tracepoint: a counting perf event
 /// (PERF_TYPE_TRACEPOINT, config = the tracefs id) with the program set by
 /// PERF_EVENT_IOC_SET_BPF, then enabled. The kernel hangs the program on the tracepoint
-/// itself, not on the perf event's CPU, so one event opened on CPU 0 for all processes runs
-/// the program on every CPU. Disposing closes the event, which detaches the program.
+/// itself, not on the perf event's CPU, so one event for all processes, opened on CPU 0 (or
+/// the first online CPU), runs the program on every CPU. Disposing closes the event, which
+/// detaches the program.
 /// This is a private perf_event_open binding for the BPF layer; the perf ring provider has its own.
 /// </summary>
 public sealed unsafe partial class BpfTracepointAttachment : IDisposable
@@ -16,6 +17,7 @@ public sealed unsafe partial class BpfTracepointAttachment : IDisposable
     private const int PerfAttrSizeVersion0 = 64; // PERF_ATTR_SIZE_VER0: every field we set is in it
     private const ulong FlagDisabled = 1; // perf_event_attr.disabled, bit 0 of the flags word
     private const ulong PERF_FLAG_FD_CLOEXEC = 8;
+    private const int ENODEV = 19;
     private const ulong PERF_EVENT_IOC_ENABLE = 0x2400;
     private const ulong PERF_EVENT_IOC_SET_BPF = 0x40042408; // _IOW('$', 8, __u32)
 
@@ -80,18 +82,25 @@ public sealed unsafe partial class BpfTracepointAttachment : IDisposable
         *(ulong*)(attr + 8) = (ulong)tracepointId;
         *(ulong*)(attr + 16) = 1; // sample_period: counting; no ring is mapped, so nothing is sampled
         *(ulong*)(attr + 40) = FlagDisabled;
+        // pid -1 (every process) needs a CPU; the program runs on all CPUs regardless, so
+        // the first CPU that is online (ENODEV otherwise) will do.
+        int cpu = 0;
         while (true)
         {
-            // pid -1 (every process) needs a CPU; the program runs on all CPUs regardless.
-            long fd = syscall(PerfEventOpenNumber, (nint)attr, -1, 0, -1, (long)PERF_FLAG_FD_CLOEXEC);
+            long fd = syscall(PerfEventOpenNumber, (nint)attr, -1, cpu, -1, (long)PERF_FLAG_FD_CLOEXEC);
             if (fd >= 0)
             {
                 return (int)fd;
             }
 
-            if (Errno.Last != Errno.EINTR)
+            int errno = Errno.Last;
+            if (errno == ENODEV && cpu + 1 < BpfPossibleCpus.Count)
             {
-                throw Errno.LastError($"perf_event_open(PERF_TYPE_TRACEPOINT {tracepointId})");
+                cpu++;
+            }
+            else if (errno != Errno.EINTR)
+            {
+                throw Errno.Error($"perf_event_open(PERF_TYPE_TRACEPOINT {tracepointId})", errno);
             }
         }
     }
