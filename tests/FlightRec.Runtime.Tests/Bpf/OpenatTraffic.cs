@@ -5,7 +5,7 @@ namespace FlightRec.Runtime.Tests.Bpf;
 /// <summary>openat(2) calls the tests make and look for: distinct paths that do not exist.</summary>
 internal static class OpenatTraffic
 {
-    public static string NewPrefix() => $"/tmp/frbpf-{Guid.NewGuid():N}-";
+    public static string NewPrefix() => Path.Combine(Path.GetTempPath(), $"frbpf-{Guid.NewGuid():N}-");
 
     /// <summary>open(path, O_RDONLY|O_CLOEXEC), which fails with ENOENT but is traced all the same.</summary>
     public static void OpenForRead(string path)
