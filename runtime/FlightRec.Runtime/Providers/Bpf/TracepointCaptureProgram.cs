@@ -1,0 +1,259 @@
+using System.Buffers.Binary;
+using System.Text;
+using FlightRec.Runtime.Linux;
+
+namespace FlightRec.Runtime.Providers.Bpf;
+
+/// <summary>
+/// Emits the tracepoint program that captures one probe's events into a ring buffer:
+/// filter (return 0 early on reject), reserve a fixed-size record, write the header, copy the
+/// tracepoint record from the context, read each user string, submit. When the ring is full
+/// it adds one to this CPU's slot of the lost counter instead, so loss is never silent.
+/// The program always returns 0, which also tells the kernel not to emit a perf sample.
+/// </summary>
+public static class TracepointCaptureProgram
+{
+    /// <summary>Needed for bpf_probe_read_user_str, a GPL-only helper.</summary>
+    public const string License = "GPL";
+
+    // Registers that live across helper calls.
+    private const BpfRegister Context = BpfRegister.R6;
+    private const BpfRegister Record = BpfRegister.R7;
+
+    // Stack slots below the frame pointer.
+    private const short CommSlot = -16;
+    private const short LostKeySlot = -24;
+
+    /// <summary>
+    /// The program for <paramref name="spec"/>, writing to the ring buffer map
+    /// <paramref name="ringBufferFd"/> and counting reserve failures in slot 0 of the per-CPU
+    /// u64 array <paramref name="lostCounterFd"/>.
+    /// </summary>
+    public static BpfInstruction[] Emit(TracepointCaptureSpec spec, int ringBufferFd, int lostCounterFd)
+    {
+        var layout = TracepointCaptureLayout.For(spec);
+        foreach (int offset in spec.UserStringOffsets)
+        {
+            if (offset < TracepointCaptureLayout.UnreadableRecordPrefix || offset % 8 != 0 || offset + 8 > spec.RecordSize)
+            {
+                throw new ArgumentException(
+                    $"a user string pointer must be an aligned 8-byte field at offset 8 or more inside the {spec.RecordSize}-byte record; {offset} is not");
+            }
+        }
+
+        var asm = new BpfAssembler();
+        var done = asm.DefineLabel();
+        asm.Move(Context, BpfRegister.R1);
+        if (spec.Filter is { } filter)
+        {
+            EmitFilter(asm, filter, done);
+        }
+
+        var reserved = asm.DefineLabel();
+        asm.LoadMap(BpfRegister.R1, ringBufferFd)
+            .Move(BpfRegister.R2, layout.TotalSize)
+            .Move(BpfRegister.R3, 0)
+            .Call(BpfHelper.RingBufferReserve)
+            .JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R0, 0, reserved);
+        EmitCountLost(asm, lostCounterFd, done);
+
+        asm.Mark(reserved).Move(Record, BpfRegister.R0);
+        EmitHeader(asm, spec, layout);
+        EmitRecordCopy(asm, spec.RecordSize);
+        for (int i = 0; i < spec.UserStringOffsets.Length; i++)
+        {
+            EmitUserString(asm, spec.UserStringOffsets[i], layout.StringSlotOffset(i), spec.MaxStringLength);
+        }
+
+        asm.Move(BpfRegister.R1, Record)
+            .Move(BpfRegister.R2, 0)
+            .Call(BpfHelper.RingBufferSubmit);
+        asm.Mark(done)
+            .Move(BpfRegister.R0, 0)
+            .Exit();
+        return asm.Build();
+    }
+
+    private static void EmitFilter(BpfAssembler asm, BpfCaptureFilter filter, BpfLabel reject)
+    {
+        switch (filter.Kind)
+        {
+            case BpfCaptureFilterKind.ProcessId:
+                asm.Call(BpfHelper.GetCurrentPidTgid)
+                    .Alu64(BpfAluOperation.RightShift, BpfRegister.R0, 32);
+                EmitCompare(asm, BpfRegister.R0, filter.Comparison, isSigned: false, filter.Constant, reject);
+                break;
+            case BpfCaptureFilterKind.ThreadId:
+                asm.Call(BpfHelper.GetCurrentPidTgid)
+                    .Alu32(BpfAluOperation.Move, BpfRegister.R0, BpfRegister.R0);
+                EmitCompare(asm, BpfRegister.R0, filter.Comparison, isSigned: false, filter.Constant, reject);
+                break;
+            case BpfCaptureFilterKind.Comm:
+                EmitCommFilter(asm, filter, reject);
+                break;
+            case BpfCaptureFilterKind.IntegerField:
+                EmitFieldFilter(asm, filter, reject);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(filter), filter.Kind, "unknown filter kind");
+        }
+    }
+
+    private static void EmitCommFilter(BpfAssembler asm, BpfCaptureFilter filter, BpfLabel reject)
+    {
+        Span<byte> wanted = stackalloc byte[TracepointCaptureLayout.CommLength];
+        wanted.Clear();
+        Encoding.UTF8.GetBytes(filter.Comm, wanted);
+        long low = BinaryPrimitives.ReadInt64LittleEndian(wanted);
+        long high = BinaryPrimitives.ReadInt64LittleEndian(wanted[8..]);
+
+        // bpf_get_current_comm pads with NULs, so two 64-bit compares decide equality.
+        asm.Move(BpfRegister.R1, BpfRegister.R10)
+            .Alu64(BpfAluOperation.Add, BpfRegister.R1, CommSlot)
+            .Move(BpfRegister.R2, TracepointCaptureLayout.CommLength)
+            .Call(BpfHelper.GetCurrentComm)
+            .Load(BpfSize.DoubleWord, BpfRegister.R1, BpfRegister.R10, CommSlot)
+            .LoadImmediate64(BpfRegister.R2, low)
+            .Load(BpfSize.DoubleWord, BpfRegister.R3, BpfRegister.R10, (short)(CommSlot + 8))
+            .LoadImmediate64(BpfRegister.R4, high);
+        if (filter.Comparison == BpfComparison.Equal)
+        {
+            asm.JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R1, BpfRegister.R2, reject)
+                .JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R3, BpfRegister.R4, reject);
+        }
+        else
+        {
+            var accept = asm.DefineLabel();
+            asm.JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R1, BpfRegister.R2, accept)
+                .JumpIf(BpfJumpCondition.Equal, BpfRegister.R3, BpfRegister.R4, reject)
+                .Mark(accept);
+        }
+    }
+
+    private static void EmitFieldFilter(BpfAssembler asm, BpfCaptureFilter filter, BpfLabel reject)
+    {
+        // Direct context loads: the verifier allows aligned reads past the first 8 bytes.
+        asm.Load(SizeOf(filter.FieldSize), BpfRegister.R1, Context, (short)filter.FieldOffset);
+        if (filter.FieldIsSigned && filter.FieldSize < 8)
+        {
+            int shift = 64 - (8 * filter.FieldSize);
+            asm.Alu64(BpfAluOperation.LeftShift, BpfRegister.R1, shift)
+                .Alu64(BpfAluOperation.ArithmeticRightShift, BpfRegister.R1, shift);
+        }
+
+        EmitCompare(asm, BpfRegister.R1, filter.Comparison, filter.FieldIsSigned, filter.Constant, reject);
+    }
+
+    /// <summary>Jumps to <paramref name="reject"/> unless <c>value comparison constant</c> holds.</summary>
+    private static void EmitCompare(BpfAssembler asm, BpfRegister value, BpfComparison comparison, bool isSigned, long constant, BpfLabel reject)
+    {
+        var failed = Negation(comparison, isSigned);
+        if (constant is >= int.MinValue and <= int.MaxValue)
+        {
+            asm.JumpIf(failed, value, (int)constant, reject);
+        }
+        else
+        {
+            var scratch = value == BpfRegister.R2 ? BpfRegister.R3 : BpfRegister.R2;
+            asm.LoadImmediate64(scratch, constant)
+                .JumpIf(failed, value, scratch, reject);
+        }
+    }
+
+    private static BpfJumpCondition Negation(BpfComparison comparison, bool isSigned) => comparison switch
+    {
+        BpfComparison.Equal => BpfJumpCondition.NotEqual,
+        BpfComparison.NotEqual => BpfJumpCondition.Equal,
+        BpfComparison.Less => isSigned ? BpfJumpCondition.SignedGreaterOrEqual : BpfJumpCondition.GreaterOrEqual,
+        BpfComparison.Greater => isSigned ? BpfJumpCondition.SignedLessOrEqual : BpfJumpCondition.LessOrEqual,
+        BpfComparison.LessOrEqual => isSigned ? BpfJumpCondition.SignedGreater : BpfJumpCondition.Greater,
+        BpfComparison.GreaterOrEqual => isSigned ? BpfJumpCondition.SignedLess : BpfJumpCondition.Less,
+        _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, "unknown comparison"),
+    };
+
+    private static void EmitCountLost(BpfAssembler asm, int lostCounterFd, BpfLabel done)
+    {
+        asm.StoreImmediate(BpfSize.Word, BpfRegister.R10, LostKeySlot, 0)
+            .LoadMap(BpfRegister.R1, lostCounterFd)
+            .Move(BpfRegister.R2, BpfRegister.R10)
+            .Alu64(BpfAluOperation.Add, BpfRegister.R2, LostKeySlot)
+            .Call(BpfHelper.MapLookupElement)
+            .JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, done)
+            .Move(BpfRegister.R1, 1)
+
+            // Atomic even though the slot is per-CPU: tracepoint programs may be preempted on
+            // their CPU (syscall tracepoints are faultable), so two can interleave there.
+            .AtomicAdd(BpfSize.DoubleWord, BpfRegister.R0, 0, BpfRegister.R1)
+            .Jump(done);
+    }
+
+    private static void EmitHeader(BpfAssembler asm, TracepointCaptureSpec spec, TracepointCaptureLayout layout)
+    {
+        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.ProbeIndexOffset, spec.ProbeIndex)
+            .Call(BpfHelper.GetSmpProcessorId)
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.CpuOffset, BpfRegister.R0)
+            .Call(BpfHelper.GetCurrentPidTgid)
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ThreadIdOffset, BpfRegister.R0)
+            .Alu64(BpfAluOperation.RightShift, BpfRegister.R0, 32)
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ProcessIdOffset, BpfRegister.R0)
+            .Call(BpfHelper.KtimeGetNanoseconds)
+            .Store(BpfSize.DoubleWord, Record, TracepointCaptureLayout.TimestampOffset, BpfRegister.R0)
+            .Move(BpfRegister.R1, Record)
+            .Alu64(BpfAluOperation.Add, BpfRegister.R1, TracepointCaptureLayout.CommOffset)
+            .Move(BpfRegister.R2, TracepointCaptureLayout.CommLength)
+            .Call(BpfHelper.GetCurrentComm)
+            .StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset, layout.RecordSize)
+            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
+            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCapacityOffset, layout.StringCapacity);
+    }
+
+    /// <summary>
+    /// Copies the record with direct context loads, each the widest the alignment allows (the
+    /// verifier wants them aligned). The first 8 bytes are zeroed, not copied (see
+    /// <see cref="TracepointCaptureLayout.UnreadableRecordPrefix"/>); so is the padding to 8.
+    /// </summary>
+    private static void EmitRecordCopy(BpfAssembler asm, int recordSize)
+    {
+        int destination = TracepointCaptureLayout.RecordOffset;
+        asm.StoreImmediate(BpfSize.DoubleWord, Record, (short)destination, 0);
+        int offset = TracepointCaptureLayout.UnreadableRecordPrefix;
+        while (offset < recordSize)
+        {
+            int width = 8;
+            while (offset % width != 0 || offset + width > recordSize)
+            {
+                width /= 2;
+            }
+
+            asm.Load(SizeOf(width), BpfRegister.R1, Context, (short)offset)
+                .Store(SizeOf(width), Record, (short)(destination + offset), BpfRegister.R1);
+            offset += width;
+        }
+
+        for (; offset % 8 != 0; offset++)
+        {
+            asm.StoreImmediate(BpfSize.Byte, Record, (short)(destination + offset), 0);
+        }
+    }
+
+    private static void EmitUserString(BpfAssembler asm, int pointerOffset, int slotOffset, int capacity)
+    {
+        // r0 = bpf_probe_read_user_str(record + slot + 8, capacity, *(u64 *)(ctx + pointerOffset))
+        asm.Move(BpfRegister.R1, Record)
+            .Alu64(BpfAluOperation.Add, BpfRegister.R1, slotOffset + TracepointCaptureLayout.StringPrefixSize)
+            .Move(BpfRegister.R2, capacity)
+            .Load(BpfSize.DoubleWord, BpfRegister.R3, Context, (short)pointerOffset)
+            .Call(BpfHelper.ProbeReadUserString)
+            .Store(BpfSize.Word, Record, (short)slotOffset, BpfRegister.R0)
+            .StoreImmediate(BpfSize.Word, Record, (short)(slotOffset + 4), 0);
+    }
+
+    private static BpfSize SizeOf(int bytes) => bytes switch
+    {
+        1 => BpfSize.Byte,
+        2 => BpfSize.HalfWord,
+        4 => BpfSize.Word,
+        8 => BpfSize.DoubleWord,
+        _ => throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "1, 2, 4 or 8 bytes"),
+    };
+}
