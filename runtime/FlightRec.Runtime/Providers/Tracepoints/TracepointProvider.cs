@@ -1,5 +1,6 @@
 using FlightRec.Runtime.Context;
 using FlightRec.Runtime.Module;
+using FlightRec.Runtime.Providers.Bpf;
 using FlightRec.Runtime.Providers.Perf;
 
 namespace FlightRec.Runtime.Providers.Tracepoints;
@@ -8,7 +9,9 @@ namespace FlightRec.Runtime.Providers.Tracepoints;
 /// <c>kernel.trace("SUBSYSTEM:EVENT")</c> through perf_event_open: every tracepoint probe of the
 /// module is opened on every online CPU, all sharing one perf ring per CPU, each ring served by
 /// that CPU's dispatch thread. Field layouts come from this kernel's format files when the probes
-/// are armed, so a module reads records with the offsets of the kernel it runs on.
+/// are armed, so a module reads records with the offsets of the kernel it runs on. Probes whose
+/// handlers use a <c>char *</c> field (a syscall's filename) are captured by eBPF instead, so the
+/// string, the comm and the task are those of the moment of the event (<see cref="BpfTracepointStream"/>).
 /// </summary>
 public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStreamProvider
 {
@@ -17,6 +20,9 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
 
     /// <summary>Per-CPU ring: 2 MiB of data pages, woken every quarter ring or by the dispatch thread's poll.</summary>
     public const int RingDataPages = 512;
+
+    /// <summary>The one BPF ring of captured events (records carry their strings: larger than perf's).</summary>
+    public const int CaptureRingBytes = 8 << 20;
 
     public TracepointProvider()
         : this(TracefsCatalogue.Open)
@@ -34,25 +40,59 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
             throw new ProbePointException(probes[0].Point, $"kernel.trace probes are not available: {tracefs.UnavailableReason}");
         }
 
-        var specs = new List<PerfEventSpec>(probes.Count);
-        var layouts = new TracepointEventLayout?[probes.Count];
-        for (int i = 0; i < probes.Count; i++)
+        var formats = probes.Select(p => FormatOf(tracefs, p)).ToList();
+        var captured = Enumerable.Range(0, probes.Count).Where(i => UserStringFields(formats[i], probes[i]).Any()).ToList();
+        var streams = new List<IEventStream>();
+        try
         {
-            string name = probes[i].Point[Prefix.Length..^Suffix.Length];
-            TracepointFormat format;
-            try
+            var perf = Enumerable.Range(0, probes.Count).Except(captured).ToList();
+            if (perf.Count > 0)
             {
-                format = tracefs.Format(name);
-            }
-            catch (TracefsException e)
-            {
-                throw new ProbePointException(probes[i].Point, e.Message);
+                streams.AddRange(OpenPerf([.. perf.Select(i => probes[i])], [.. perf.Select(i => formats[i])]));
             }
 
-            specs.Add(PerfEventSpec.Tracepoint(name, (ulong)format.Id));
-            layouts[i] = new TracepointEventLayout(format, probes[i].TargetFields);
+            if (captured.Count > 0)
+            {
+                streams.Add(OpenCapture([.. captured.Select(i => probes[i])], [.. captured.Select(i => formats[i])]));
+            }
+
+            return streams;
         }
+        catch
+        {
+            foreach (var stream in streams)
+            {
+                stream.Dispose();
+            }
 
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The fields whose strings must be read at event time: <c>char *</c> pointers the handler uses
+    /// (a syscall's filename). Reading them after the fact would race with the process.
+    /// </summary>
+    public static IEnumerable<string> UserStringFields(TracepointFormat format, ProbeDescriptor probe) =>
+        probe.TargetFields.Where(name => format.Field(name) is { IsInteger: true, Size: 8 } field
+            && field.CType.Contains("char", StringComparison.Ordinal) && field.CType.Contains('*', StringComparison.Ordinal));
+
+    private static TracepointFormat FormatOf(TracefsCatalogue tracefs, ProbeDescriptor probe)
+    {
+        try
+        {
+            return tracefs.Format(probe.Point[Prefix.Length..^Suffix.Length]);
+        }
+        catch (TracefsException e)
+        {
+            throw new ProbePointException(probe.Point, e.Message);
+        }
+    }
+
+    private static IReadOnlyList<IEventStream> OpenPerf(IReadOnlyList<ProbeDescriptor> probes, IReadOnlyList<TracepointFormat> formats)
+    {
+        var specs = formats.Select(f => PerfEventSpec.Tracepoint(f.FullName, (ulong)f.Id)).ToList();
+        var layouts = probes.Select((p, i) => (TracepointEventLayout?)new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
         PerfEventSet events;
         try
         {
@@ -64,5 +104,22 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         }
 
         return PerfStreams.For(events, probes, layouts);
+    }
+
+    private static IEventStream OpenCapture(IReadOnlyList<ProbeDescriptor> probes, IReadOnlyList<TracepointFormat> formats)
+    {
+        BpfCaptureChannel channel;
+        try
+        {
+            channel = BpfCaptureChannel.Create(CaptureRingBytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ProbePointException(probes[0].Point, $"capturing user strings needs eBPF, which is not available: {e.Message}");
+        }
+
+        var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p))).ToArray();
+        var layouts = probes.Select((p, i) => new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
+        return new BpfTracepointStream(channel, probes, layouts, specs, [.. formats.Select(f => f.Id)]);
     }
 }
