@@ -111,6 +111,7 @@ internal static class BuiltinMap
         [("_get_wc_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.ClockId", false),
         [("_stp_clock_nanosleep_flags_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.ClockNanosleepFlagsStr", false),
         [("_opoll_op_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.EpollCtlOp", false),
+        [("_shutdown_how_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.ShutdownHow", false),
         [("__short", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.Short", false),
         [("__ushort", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.UShort", false),
         [("__int32", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.Int32", false),

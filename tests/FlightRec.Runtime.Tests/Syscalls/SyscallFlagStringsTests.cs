@@ -134,6 +134,13 @@ public class SyscallFlagStringsTests
         Assert.Equal(expected, SyscallFlagStrings.SockProtocol(family, protocol));
 
     [Theory]
+    [InlineData(0, "SHUT_RD")]
+    [InlineData(1, "SHUT_WR")]
+    [InlineData(2, "SHUT_RDWR")]
+    [InlineData(3, "0x3")]
+    public void ShutdownHow(long how, string expected) => Assert.Equal(expected, SyscallFlagStrings.ShutdownHow(how));
+
+    [Theory]
     [InlineData(0, "0x0")]
     [InlineData(0x4000, "MSG_NOSIGNAL")]
     [InlineData(0x42, "MSG_PEEK|MSG_DONTWAIT")]

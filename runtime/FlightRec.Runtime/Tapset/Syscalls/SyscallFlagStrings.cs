@@ -133,6 +133,9 @@ public static class SyscallFlagStrings
         return protocol.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>_shutdown_how_str.</summary>
+    public static string ShutdownHow(long how) => ShutdownHows.Lookup((uint)how);
+
     /// <summary>_msg_flags_str: MSG_CMSG_COMPAT is ignored.</summary>
     public static string MsgFlagsStr(long flags) => MsgFlags.LookupOr(flags & ~MsgCmsgCompat);
 

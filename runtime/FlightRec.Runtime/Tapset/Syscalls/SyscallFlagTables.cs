@@ -180,4 +180,6 @@ public static class SyscallFlagTables
         (0x10000000, "SA_RESTART"), (0x40000000, "SA_NODEFER"), (0x4, "SA_SIGINFO"),
         .. Arm64 ? Array.Empty<(long, string)>() : [(0x04000000, "SA_RESTORER")],
     ]);
+
+    public static SyscallValueTable ShutdownHows { get; } = new([(0, "SHUT_RD"), (1, "SHUT_WR"), (2, "SHUT_RDWR")]);
 }
