@@ -25,7 +25,8 @@ cat <<'HEADER'
 //
 // Generic aliases for the system calls the hand-written syscalls_*.frs do not cover. Entry:
 // `name` and `argstr`, the tracepoint's fields joined by ", " in order: a `const char *` field
-// is an input string, shown with user_string_quoted(); any other pointer is shown with %p
+// is an input string, shown with user_string_quoted() (except data buffers: buf, u_msg_ptr);
+// any other pointer is shown with %p
 // (0x-prefixed hex, stap's style for addresses); 32-bit integer types are narrowed with
 // __int32/__uint32 (fields are 8 bytes wide) and shown with %d, other integers with %d
 // (signed) or %u (unsigned). Return: `name`, `retval` and `retstr` = return_str(1, retval).
@@ -54,7 +55,7 @@ for dir in "$events"/sys_enter_*; do
             scalar = type
             sub(/^const /, "", scalar)
             if (type ~ /\*/ || scalar ~ /^cap_user_/) {
-                if (type ~ /^const char \*$/) { fmt = "%s"; value = "user_string_quoted($" field ")" }
+                if (type ~ /^const char \*$/ && field !~ /^(buf|u_msg_ptr)$/) { fmt = "%s"; value = "user_string_quoted($" field ")" }
                 else { fmt = "%p"; value = "$" field }
             } else if (scalar ~ /^(unsigned int|unsigned|u32|__u32|uid_t|gid_t|umode_t|qid_t|rwf_t)$/) {
                 fmt = "%d"; value = "__uint32($" field ")"
