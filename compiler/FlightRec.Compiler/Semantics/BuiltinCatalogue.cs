@@ -70,6 +70,7 @@ public static class BuiltinCatalogue
         "_wait4_opt_str:string(f:long)", "_getrandom_flags_str:string(flag:long)",
         "_renameat2_flags_str:string(flags:long)", "_get_wc_str:string(wc:long)",
         "_stp_clock_nanosleep_flags_str:string(flags:long)", "_opoll_op_str:string(o:long)", "_shutdown_how_str:string(how:long)",
+        "_madvice_advice_str:string(behavior:long)", "_statx_mask_str:string(cmd:long)",
         "__short:long(val:long)", "__ushort:long(val:long)", "__int32:long(val:long)", "__uint32:long(val:long)",
         "__long:long(val:long)", "__ulong:long(val:long)",
 

@@ -112,6 +112,8 @@ internal static class BuiltinMap
         [("_stp_clock_nanosleep_flags_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.ClockNanosleepFlagsStr", false),
         [("_opoll_op_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.EpollCtlOp", false),
         [("_shutdown_how_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.ShutdownHow", false),
+        [("_madvice_advice_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.MadviseAdviceStr", false),
+        [("_statx_mask_str", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallFlagStrings.StatxMask", false),
         [("__short", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.Short", false),
         [("__ushort", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.UShort", false),
         [("__int32", 1)] = new("FlightRec.Runtime.Tapset.Syscalls.SyscallIntegers.Int32", false),

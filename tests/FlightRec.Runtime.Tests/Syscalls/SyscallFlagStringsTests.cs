@@ -134,6 +134,23 @@ public class SyscallFlagStringsTests
         Assert.Equal(expected, SyscallFlagStrings.SockProtocol(family, protocol));
 
     [Theory]
+    [InlineData(0, "MADV_NORMAL")]
+    [InlineData(4, "MADV_DONTNEED")]
+    [InlineData(8, "MADV_FREE")]
+    [InlineData(14, "MADV_HUGEPAGE")]
+    [InlineData(100, "MADV_HWPOISON")]
+    [InlineData(25, "0x19")]
+    public void MadviseAdvice(long behavior, string expected) => Assert.Equal(expected, SyscallFlagStrings.MadviseAdviceStr(behavior));
+
+    [Theory]
+    [InlineData(0x7ff, "0x7ff")]
+    [InlineData(0xfff, "0xfff")]
+    [InlineData(0, "AT_STATX_SYNC_AS_STAT")]
+    [InlineData(0x2000, "AT_STATX_FORCE_SYNC")]
+    [InlineData(-1, "0xffffffffffffffff")]
+    public void StatxMask(long mask, string expected) => Assert.Equal(expected, SyscallFlagStrings.StatxMask(mask));
+
+    [Theory]
     [InlineData(0, "SHUT_RD")]
     [InlineData(1, "SHUT_WR")]
     [InlineData(2, "SHUT_RDWR")]

@@ -136,6 +136,12 @@ public static class SyscallFlagStrings
     /// <summary>_shutdown_how_str.</summary>
     public static string ShutdownHow(long how) => ShutdownHows.Lookup((uint)how);
 
+    /// <summary>_madvice_advice_str.</summary>
+    public static string MadviseAdviceStr(long behavior) => MadviseAdvice.Lookup((uint)behavior);
+
+    /// <summary>_statx_mask_str: the mask truncated to int, looked up as stap does (usually printed in hex).</summary>
+    public static string StatxMask(long cmd) => StatxMaskNames.Lookup((int)cmd);
+
     /// <summary>_msg_flags_str: MSG_CMSG_COMPAT is ignored.</summary>
     public static string MsgFlagsStr(long flags) => MsgFlags.LookupOr(flags & ~MsgCmsgCompat);
 

@@ -182,4 +182,17 @@ public static class SyscallFlagTables
     ]);
 
     public static SyscallValueTable ShutdownHows { get; } = new([(0, "SHUT_RD"), (1, "SHUT_WR"), (2, "SHUT_RDWR")]);
+
+    public static SyscallValueTable MadviseAdvice { get; } = new(
+    [
+        (0, "MADV_NORMAL"), (1, "MADV_RANDOM"), (2, "MADV_SEQUENTIAL"), (3, "MADV_WILLNEED"), (4, "MADV_DONTNEED"),
+        (8, "MADV_FREE"), (9, "MADV_REMOVE"), (10, "MADV_DONTFORK"), (11, "MADV_DOFORK"), (100, "MADV_HWPOISON"),
+        (101, "MADV_SOFT_OFFLINE"), (12, "MADV_MERGEABLE"), (13, "MADV_UNMERGEABLE"), (14, "MADV_HUGEPAGE"),
+        (15, "MADV_NOHUGEPAGE"), (16, "MADV_DONTDUMP"), (17, "MADV_DODUMP"), (102, "MADV_GUARD_INSTALL"),
+        (103, "MADV_GUARD_REMOVE"),
+    ]);
+
+    /// <summary>stap's _statx_mask_str looks the mask up among the AT_STATX_ sync flags (sic), so 0 has a name.</summary>
+    public static SyscallValueTable StatxMaskNames { get; } = new(
+        [(0x6000, "AT_STATX_SYNC_TYPE"), (0, "AT_STATX_SYNC_AS_STAT"), (0x2000, "AT_STATX_FORCE_SYNC"), (0x4000, "AT_STATX_DONT_SYNC")]);
 }
