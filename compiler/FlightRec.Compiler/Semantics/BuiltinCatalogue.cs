@@ -57,6 +57,23 @@ public static class BuiltinCatalogue
         "big_endian2:long(val:long)", "big_endian4:long(val:long)", "big_endian8:long(val:long)",
         "errno_str:string(err:long)", "return_str:string(format:long, ret:long)", "randint:long(n:long)",
 
+        // Syscall argument formatting and integer casts (tapset/linux/aux_syscalls.stp)
+        "_sys_open_flag_str:string(f:long)", "_access_mode_str:string(mode:long)",
+        "_faccessat2_flags_str:string(flags:long)", "_sys_pipe2_flag_str:string(f:long)", "_dup3_flag_str:string(f:long)",
+        "_mprotect_prot_str:string(prot:long)", "_mmap_flags:string(flags:long)", "_dfd_str:string(d:long)",
+        "_fcntl_cmd_str:string(cmd:long)", "_seek_whence_str:string(w:long)", "_sock_family_str:string(f:long)",
+        "_sock_type_str:string(type:long)", "_sock_flags_str:string(f:long)",
+        "_sock_protocol_str:string(family:long, protocol:long)", "_msg_flags_str:string(flags:long)",
+        "_futex_op_str:string(op:long)", "_signal_name:string(sig:long)", "_sigprocmask_how_str:string(how:long)",
+        "_stp_sigmask_str:string(sigmask:long)",
+        "_stp_sigaction_str:string(handler:long, flags:long, restorer:long, mask:long)", "__fork_flags:string(flags:long)", "_at_flag_str:string(f:long)",
+        "_wait4_opt_str:string(f:long)", "_getrandom_flags_str:string(flag:long)",
+        "_renameat2_flags_str:string(flags:long)", "_get_wc_str:string(wc:long)",
+        "_stp_clock_nanosleep_flags_str:string(flags:long)", "_opoll_op_str:string(o:long)", "_shutdown_how_str:string(how:long)",
+        "_madvice_advice_str:string(behavior:long)", "_statx_mask_str:string(cmd:long)",
+        "__short:long(val:long)", "__ushort:long(val:long)", "__int32:long(val:long)", "__uint32:long(val:long)",
+        "__long:long(val:long)", "__ulong:long(val:long)",
+
         // Context
         "pid:long()", "tid:long()", "ppid:long()", "uid:long()", "euid:long()", "gid:long()", "egid:long()",
         "execname:string()", "pexecname:string()", "cpu:long()", "pp:string()", "pn:string()",

@@ -19,7 +19,10 @@ public class ProbeListingTests
     [InlineData("timer.ms(10)", "timer.ms(10)\n")]
     [InlineData("kernel.trace(\"sched:*\")",
         "kernel.trace(\"sched:sched_process_exec\")\nkernel.trace(\"sched:sched_switch\")\nkernel.trace(\"sched:sched_wakeup\")\n")]
-    [InlineData("kernel.trace(\"*open*\")", "kernel.trace(\"syscalls:sys_enter_openat\")\n")]
+    [InlineData("kernel.trace(\"*open*\")", "kernel.trace(\"syscalls:sys_enter_openat\")\nkernel.trace(\"syscalls:sys_exit_openat\")\n")]
+    [InlineData("syscall.open*", "syscall.openat\n")]
+    [InlineData("syscall.*", "syscall.openat\n")]
+    [InlineData("syscall.*.return", "syscall.exit.return\nsyscall.exit_group.return\nsyscall.openat.return\n")]
     public void ListsMatchingPoints(string pattern, string expected)
     {
         var outcome = Run("-l", pattern);
@@ -43,6 +46,18 @@ public class ProbeListingTests
         outcome = Run("-L", "kernel.trace(\"syscalls:sys_enter_openat\")");
         Assert.Equal("kernel.trace(\"syscalls:sys_enter_openat\") $__syscall_nr:int $dfd:int $filename:const char* $flags:int $mode:umode_t\n",
             outcome.Stdout);
+    }
+
+    [Fact]
+    public void ListsSyscallAliasVariablesAsStapsTapsetNamesThem()
+    {
+        var outcome = Run("-L", "syscall.openat");
+        Assert.Equal("syscall.openat name:string dfd:long dfd_str:string filename:string flags:long flags_str:string mode:long argstr:string"
+            + " $__syscall_nr:int $dfd:int $filename:const char* $flags:int $mode:umode_t\n", outcome.Stdout);
+        Assert.Equal(0, outcome.ExitCode);
+
+        outcome = Run("-L", "syscall.openat.return");
+        Assert.Equal("syscall.openat.return name:string retval:long retstr:string $__syscall_nr:int $ret:long\n", outcome.Stdout);
     }
 
     [Fact]
