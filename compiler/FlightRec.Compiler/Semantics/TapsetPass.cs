@@ -146,9 +146,19 @@ public sealed class TapsetPass : ISemanticPass
 
         public IEnumerable<ScriptFile> Globals(string name) => _globals.GetValueOrDefault(name) ?? [];
 
-        /// <summary>Files with an alias the point may expand through: each alias component matched, any suffix allowed.</summary>
-        public IEnumerable<ScriptFile> AliasesMatching(ProbePoint point) =>
-            _aliases.Where(a => Covers(point, a.Name)).Select(a => a.File).Distinct();
+        /// <summary>
+        /// Files with an alias the point may expand through: each alias component matched, any suffix
+        /// allowed. When none does, the files whose aliases share the point's first component, so that
+        /// a misspelt <c>syscall.opnat</c> gets stap's "probe point mismatch (similar: openat, …)".
+        /// </summary>
+        public IEnumerable<ScriptFile> AliasesMatching(ProbePoint point)
+        {
+            var covering = _aliases.Where(a => Covers(point, a.Name)).Select(a => a.File).Distinct().ToList();
+            return covering.Count > 0 || point.Components.Length == 0
+                ? covering
+                : _aliases.Where(a => a.Name.Components.Length > 0 && a.Name.Components[0].Name == point.Components[0].Name)
+                    .Select(a => a.File).Distinct();
+        }
 
         private static bool Covers(ProbePoint point, ProbePoint alias)
         {

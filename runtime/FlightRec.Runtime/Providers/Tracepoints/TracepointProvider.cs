@@ -41,7 +41,13 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         }
 
         var formats = probes.Select(p => FormatOf(tracefs, p)).ToList();
-        var captured = Enumerable.Range(0, probes.Count).Where(i => UserStringFields(formats[i], probes[i]).Any()).ToList();
+        // One path for all when any probe needs capturing: events of two rings cannot be put back
+        // in order (a syscall's entry and return would print apart). Only probes reading a
+        // __data_loc field stay on perf: the capture program copies the fixed part of a record.
+        bool capture = Enumerable.Range(0, probes.Count).Any(i => UserStringFields(formats[i], probes[i]).Any());
+        var captured = capture
+            ? Enumerable.Range(0, probes.Count).Where(i => !UsesDynamicField(formats[i], probes[i])).ToList()
+            : [];
         var streams = new List<IEventStream>();
         try
         {
@@ -76,6 +82,9 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
     public static IEnumerable<string> UserStringFields(TracepointFormat format, ProbeDescriptor probe) =>
         probe.TargetFields.Where(name => format.Field(name) is { IsInteger: true, Size: 8 } field
             && field.CType.Contains("char", StringComparison.Ordinal) && field.CType.Contains('*', StringComparison.Ordinal));
+
+    private static bool UsesDynamicField(TracepointFormat format, ProbeDescriptor probe) =>
+        probe.TargetFields.Any(name => format.Field(name) is { } field && (field.IsDataLoc || field.IsFlexibleArray));
 
     private static TracepointFormat FormatOf(TracefsCatalogue tracefs, ProbeDescriptor probe)
     {
