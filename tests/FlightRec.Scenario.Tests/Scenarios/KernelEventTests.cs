@@ -115,4 +115,28 @@ public sealed class KernelEventTests(ITestOutputHelper output)
         Assert.True(int.Parse(words[1]) >= 100, $"too few samples on cpu {last}: {run.Stdout}");
         Assert.Equal("ok\n", words[2]);
     }
+
+    [Fact]
+    public void TheSyscallTapsetNamesArgumentsAndReturnsInOrder()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string file = scenario.WorkFile("present.txt");
+        File.WriteAllText(file, "");
+        string missing = scenario.WorkFile("absent.txt");
+        var run = scenario.RunFrstap("-c", $"cat {file} {missing}", "-e", """
+            global open
+            probe syscall.openat { if (pid() == target() && filename =~ "present|absent") { open[tid()] = 1; printf("%s %s(%s)\n", execname(), name, argstr) } }
+            probe syscall.openat.return { if (tid() in open) { delete open[tid()]; printf("= %s\n", retstr) } }
+            """);
+
+        Assert.Equal(new FrrunResult(1,
+            $"cat openat(AT_FDCWD, \"{file}\", O_RDONLY)\n= 3\n" +
+            $"cat openat(AT_FDCWD, \"{missing}\", O_RDONLY)\n= -2 (ENOENT)\n",
+            ""), run with { Stderr = "" });
+    }
 }
