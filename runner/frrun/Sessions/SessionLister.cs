@@ -41,7 +41,9 @@ internal sealed class SessionLister(StandardStreams streams)
             long capacity = info.RingCapacity * info.CpuCount;
             long used = SessionUsage.Of(paths, info.CpuCount).Sum(r => r.UsedBytes);
             string policy = info.Policy.ToString().ToLowerInvariant();
-            return $"{paths.Name}: {State(header)}, {policy}, {used}/{capacity} bytes buffered, {Consumer(header.ConsumerPid)}";
+            string line = $"{paths.Name}: {State(header)}, {policy}, {used}/{capacity} bytes buffered, {Consumer(header.ConsumerPid)}";
+            long lost = header.LostEvents;
+            return lost > 0 ? $"{line}\nWARNING: Number of lost events: {lost}" : line;
         }
     }
 

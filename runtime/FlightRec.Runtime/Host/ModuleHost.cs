@@ -199,6 +199,14 @@ internal sealed class ModuleHost
         return _server.WaitForConsumer(() => ProcessStartTime.IsAlive(_options.ConsumerPid, _consumerStartTime), abort);
     }
 
+    // The header carries the count so that frrun -l and -D report it, even after a crash.
+    private long PublishLostEvents()
+    {
+        long lost = _threads.SelectMany(t => t.Streams).Sum(s => s.Lost);
+        _header!.LostEvents = lost;
+        return lost;
+    }
+
     private void WaitForStop()
     {
         int epoll = Epoll.Create();
@@ -215,6 +223,7 @@ internal sealed class ModuleHost
             while (!_stop.IsCancellationRequested && _session!.State == SessionState.Running)
             {
                 int ready = Epoll.Wait(epoll, events, PollMs);
+                PublishLostEvents();
                 for (int i = 0; i < ready; i++)
                 {
                     if (events.Data(i) == TargetToken)
@@ -255,8 +264,9 @@ internal sealed class ModuleHost
         foreach (var thread in _threads)
         {
             thread.DrainStreams();
-            _session!.CountLostEvents(thread.Streams.Sum(s => s.Lost));
         }
+
+        _session!.CountLostEvents(PublishLostEvents());
 
         _session!.RequestExit();
         var context = _threads[0].Context;

@@ -18,11 +18,13 @@ public static class SessionDump
     {
         bool hostAlive = false;
         int cpuCount = -1;
+        long lostEvents = 0;
         try
         {
             using var header = SessionHeader.Open(paths.HeaderPath, writable: false);
             hostAlive = header.IsHostAlive();
             cpuCount = header.Info.CpuCount;
+            lostEvents = header.LostEvents;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -50,7 +52,7 @@ public static class SessionDump
 
         try
         {
-            return Deliver(cursors, sink, damaged, hostAlive);
+            return Deliver(cursors, sink, damaged, hostAlive, lostEvents);
         }
         finally
         {
@@ -75,7 +77,7 @@ public static class SessionDump
         return total;
     }
 
-    private static DumpSummary Deliver(List<DumpCursor> cursors, IRecordSink sink, int damaged, bool hostAlive)
+    private static DumpSummary Deliver(List<DumpCursor> cursors, IRecordSink sink, int damaged, bool hostAlive, long lostEvents)
     {
         foreach (var cursor in cursors)
         {
@@ -88,6 +90,10 @@ public static class SessionDump
         loss.Overwritten(sink, 0, Total(data, c => c.Evicted), Total(data, c => c.EvictedBytes), messages: false);
         loss.Dropped(sink, 0, Total(data, c => c.DroppedRecords), Total(data, c => c.DroppedBytes), messages: false);
         loss.Overwritten(sink, 0, Total(messages, c => c.Evicted), Total(messages, c => c.EvictedBytes), messages: true);
+        if (lostEvents > 0)
+        {
+            Warn(sink, $"Number of lost events: {lostEvents}");
+        }
 
         var batches = cursors.Select(c => c.Batch).ToArray();
         var cpus = cursors.Select(c => c.Cpu).ToArray();

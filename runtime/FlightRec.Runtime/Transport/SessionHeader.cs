@@ -23,6 +23,7 @@ public sealed unsafe class SessionHeader : IDisposable
     private const int CpuCountOffset = 40;
     private const int ConsumerPidOffset = 44;
     private const int RingCapacityOffset = 48;
+    private const int LostEventsOffset = 56;
     private const int NameOffset = 64;
     private const int NameSpace = 256;
     private const int PathOffset = NameOffset + NameSpace;
@@ -51,6 +52,13 @@ public sealed unsafe class SessionHeader : IDisposable
     {
         get => Volatile.Read(ref *(int*)(_page + ExitCodeOffset));
         set => Volatile.Write(ref *(int*)(_page + ExitCodeOffset), value);
+    }
+
+    /// <summary>Kernel events that never reached a handler (the kernel's ring was full), kept current by the host.</summary>
+    public long LostEvents
+    {
+        get => Volatile.Read(ref *(long*)(_page + LostEventsOffset));
+        set => Volatile.Write(ref *(long*)(_page + LostEventsOffset), value);
     }
 
     public int ConsumerPid

@@ -139,4 +139,29 @@ public sealed class KernelEventTests(ITestOutputHelper output)
             $"cat openat(AT_FDCWD, \"{missing}\", O_RDONLY)\n= -2 (ENOENT)\n",
             ""), run with { Stderr = "" });
     }
+
+    [Fact]
+    public void EventsTheRingCannotHoldAreReportedLostAndCountedPlusLostIsExact()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        // A handler slow enough that 1,000,000 syscalls overrun the kernel's ring.
+        string loop = KernelEvents.Compile(scenario.WorkDirectory, "getppid_loop", GetppidLoop);
+        var run = scenario.RunFrstap("-c", $"{loop} 1000000", "-e",
+            "global n, x probe kernel.trace(\"syscalls:sys_enter_getppid\") { if (pid() == target()) { n++; for (i = 0; i < 1000; i++) x += i } } "
+            + "probe end { printf(\"%d %d\\n\", n, x > 0) }");
+
+        // Every event is counted, lost in the kernel, or skipped (its handler could not get the lock): all reported.
+        Assert.Equal(0, run.ExitCode);
+        var lost = System.Text.RegularExpressions.Regex.Match(run.Stderr, "WARNING: Number of lost events: ([0-9]+)\n$");
+        var skipped = System.Text.RegularExpressions.Regex.Match(run.Stderr, "^WARNING: Number of errors: 0, skipped probes: ([0-9]+)\n");
+        Assert.True(lost.Success, $"stderr: {run.Stderr}");
+        long counted = long.Parse(run.Stdout.Split(' ')[0]);
+        long skips = skipped.Success ? long.Parse(skipped.Groups[1].Value) : 0;
+        Assert.Equal(1_000_000, counted + long.Parse(lost.Groups[1].Value) + skips);
+    }
 }

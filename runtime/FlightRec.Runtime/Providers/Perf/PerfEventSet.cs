@@ -17,10 +17,12 @@ public sealed class PerfEventSet : IDisposable
     private const string MlockPath = "/proc/sys/kernel/perf_event_mlock_kb";
 
     private readonly List<int> _descriptors;
+    private readonly int[][] _perCpu;
     private bool _disposed;
 
-    private PerfEventSet(IReadOnlyList<PerfEventSpec> specs, List<int> descriptors, IReadOnlyList<PerfCpuRing> rings, PerfEventIdMap ids)
+    private PerfEventSet(IReadOnlyList<PerfEventSpec> specs, List<int> descriptors, int[][] perCpu, IReadOnlyList<PerfCpuRing> rings, PerfEventIdMap ids)
     {
+        _perCpu = perCpu;
         Specs = specs;
         _descriptors = descriptors;
         Rings = rings;
@@ -75,7 +77,7 @@ public sealed class PerfEventSet : IDisposable
                 }
             }
 
-            return new PerfEventSet(specs, descriptors, rings, map);
+            return new PerfEventSet(specs, descriptors, perCpu, rings, map);
         }
         catch (Win32Exception error)
         {
@@ -87,6 +89,27 @@ public sealed class PerfEventSet : IDisposable
             Release(descriptors, rings);
             throw;
         }
+    }
+
+    /// <summary>
+    /// How many times the events of ring <paramref name="ring"/> counted while enabled (read(2) of
+    /// each descriptor). For events that sample every occurrence (tracepoints) this is the number of
+    /// samples the kernel tried to write, so count − samples read = samples lost, exactly — even the
+    /// last losses, which the kernel reports only with its next write.
+    /// </summary>
+    public ulong EventCount(int ring)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ulong total = 0;
+        foreach (int fd in _perCpu[ring])
+        {
+            if (FileDescriptors.TryReadCounter(fd, out ulong count))
+            {
+                total += count;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Starts every event on every CPU.</summary>

@@ -18,12 +18,17 @@ internal sealed class PerfStream : IEventStream, IPerfSampleSink
     private IEventDispatch? _dispatch;
     private EventClock? _clock;
     private long _lost;
+    private long _delivered;
+    private readonly int _ringIndex;
+    private readonly bool _countsEveryEvent;
 
     /// <param name="layouts">Per probe, how to read its records; null entries for samples without one (timers, counters).</param>
     public PerfStream(PerfCpuRing ring, PerfStreamOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout?[] layouts)
     {
         _ring = ring;
         _owner = owner;
+        _ringIndex = owner.Events.Rings.ToList().IndexOf(ring);
+        _countsEveryEvent = owner.Events.Specs.All(s => s.Type == Linux.PerfEventType.Tracepoint);
         _probes = probes;
         _layouts = layouts;
     }
@@ -32,7 +37,25 @@ internal sealed class PerfStream : IEventStream, IPerfSampleSink
 
     public int FileDescriptor => _ring.FileDescriptor;
 
-    public long Lost => Interlocked.Read(ref _lost);
+    /// <summary>
+    /// While running: what PERF_RECORD_LOST notices said. Once disarmed, for events that sample every
+    /// occurrence: the kernel's count of occurrences minus the samples read — exact, including the
+    /// losses the kernel had not reported yet.
+    /// </summary>
+    public long Lost
+    {
+        get
+        {
+            long noticed = Interlocked.Read(ref _lost);
+            if (!_countsEveryEvent || !_owner.Disarmed)
+            {
+                return noticed;
+            }
+
+            long counted = (long)_owner.Events.EventCount(_ringIndex) - _delivered;
+            return Math.Max(noticed, counted);
+        }
+    }
 
     public void Arm() => _owner.Arm();
 
@@ -61,6 +84,7 @@ internal sealed class PerfStream : IEventStream, IPerfSampleSink
 
     public void OnSample(in PerfSample sample)
     {
+        _delivered++;
         if ((uint)sample.EventIndex >= (uint)_probes.Count || _dispatch is not { } dispatch)
         {
             return;

@@ -12,6 +12,20 @@ internal sealed class PerfStreamOwner(PerfEventSet events)
     private bool _armed;
     private bool _disarmed;
 
+    public PerfEventSet Events => events;
+
+    /// <summary>True once the events are stopped: their counts no longer change.</summary>
+    public bool Disarmed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disarmed;
+            }
+        }
+    }
+
     public void Arm()
     {
         lock (_gate)
