@@ -171,14 +171,21 @@ public sealed class DeferredCaptureKernelTests(ITestOutputHelper log)
         string output;
         using (var channel = BpfCaptureChannel.Create(RingBytes))
         {
-            using (TracepointCaptureProbe.Attach(channel, format.Id, spec, exitProgram ? BpfKernel.OpenatExitId() : null))
+            using (var probe = TracepointCaptureProbe.Attach(channel, format.Id, spec, exitProgram ? BpfKernel.OpenatExitId() : null))
             {
                 int exitCode;
                 (exitCode, output) = NativeWorkload.Run(workload.Path, [pathFile]);
                 Assert.Equal(0, exitCode);
+                channel.Reader.Drain(sink);
+
+                // Completed records leave nothing behind in the stash.
+                Assert.Equal(exitProgram, probe.Stash is not null);
+                if (probe.Stash is { } stash)
+                {
+                    Assert.All(sink.Events, e => Assert.False(stash.TryLookup(BitConverter.GetBytes(e.ThreadId), new byte[probe.Layout.TotalSize])));
+                }
             }
 
-            channel.Reader.Drain(sink);
             Assert.Equal(0, channel.ReadLost());
         }
 
