@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlightRec.Runtime.Providers.Bpf;
+using FlightRec.Runtime.Providers.Tracepoints;
 using Xunit.Abstractions;
 
 namespace FlightRec.Runtime.Tests.Bpf;
@@ -147,6 +148,20 @@ public sealed class DeferredCaptureKernelTests(ITestOutputHelper log)
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void SyscallEntryIsPairedWithItsExitAndOtherTracepointsWithNothing()
+    {
+        if (BpfKernel.OpenatFormat(log) is not { } format)
+        {
+            return;
+        }
+
+        var tracefs = TracefsCatalogue.Open();
+        Assert.Equal(BpfKernel.OpenatExitId(), TracepointProvider.SyscallExitId(tracefs, format));
+        Assert.Null(TracepointProvider.SyscallExitId(tracefs, tracefs.Format("syscalls:sys_exit_openat")));
+        Assert.Null(TracepointProvider.SyscallExitId(tracefs, tracefs.Format("sched:sched_process_exec")));
     }
 
     private (string Target, CapturedEvent? Opened) OpenThroughUntouchedPage(bool exitProgram)
