@@ -18,24 +18,36 @@ public sealed class DeferredCaptureKernelTests(ITestOutputHelper log)
     // Opens the path stored in argv[1] through a private mapping of that file that nothing has
     // read: the page is in the page cache but not in the process's page tables. Prints the
     // pointer first (printing it does not touch the page).
+    // Opens the path stored in argv[1] through private mappings of that file that nothing has
+    // read: the page is in the page cache but not in the process's page tables. argv[2] says how
+    // many mappings (one by default), each opened once. Prints the pointers first (printing
+    // them does not touch the pages).
     private const string UntouchedPathSource = """
         #include <fcntl.h>
         #include <stdio.h>
+        #include <stdlib.h>
         #include <sys/mman.h>
         #include <unistd.h>
 
         int main(int argc, char **argv)
         {
+            int count = argc > 2 ? atoi(argv[2]) : 1;
+            const char *paths[8];
             int fd = open(argv[1], O_RDONLY);
-            if (fd < 0)
+            if (fd < 0 || count < 1 || count > 8)
                 return 2;
-            const char *path = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
-            if (path == MAP_FAILED)
-                return 3;
-            printf("%lx\n", (unsigned long)path);
+            for (int i = 0; i < count; i++) {
+                paths[i] = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+                if (paths[i] == MAP_FAILED)
+                    return 3;
+                printf("%lx\n", (unsigned long)paths[i]);
+            }
             fflush(stdout);
-            int opened = openat(AT_FDCWD, path, O_RDONLY);
-            return opened < 0 ? 0 : 4;
+            for (int i = 0; i < count; i++) {
+                if (openat(AT_FDCWD, paths[i], O_RDONLY) >= 0)
+                    return 4;
+            }
+            return 0;
         }
         """;
 
@@ -164,6 +176,52 @@ public sealed class DeferredCaptureKernelTests(ITestOutputHelper log)
         Assert.Null(TracepointProvider.SyscallExitId(tracefs, tracefs.Format("sched:sched_process_exec")));
     }
 
+    [Fact]
+    public void StaleStashEntryIsOverwrittenAndCountedLost()
+    {
+        if (BpfKernel.OpenatFormat(log) is not { } format)
+        {
+            return;
+        }
+
+        using var workload = NativeWorkload.Compile(UntouchedComm, UntouchedPathSource, log);
+        if (workload is null)
+        {
+            return;
+        }
+
+        // The completing program on an exit this workload never reaches (getppid): every stashed
+        // record of its thread waits, and each new one replaces the one before.
+        int neverReached = TracefsCatalogue.Open().Format("syscalls:sys_exit_getppid").Id;
+        string target = Path.Combine(workload.Directory, "missing-stale");
+        string pathFile = Path.Combine(workload.Directory, "path");
+        File.WriteAllText(pathFile, target + "\0");
+        var spec = TracepointCaptureSpec.ForFormat(
+            format, 2, ["filename"], filter: BpfCaptureFilter.CommName(BpfComparison.Equal, UntouchedComm));
+        var sink = new CollectingSink();
+        using var channel = BpfCaptureChannel.Create(RingBytes);
+        using (var probe = TracepointCaptureProbe.Attach(channel, format.Id, spec, neverReached))
+        {
+            var (exitCode, output) = NativeWorkload.Run(workload.Path, [pathFile, "2"]);
+            Assert.Equal(0, exitCode);
+            channel.Reader.Drain(sink);
+            long second = Pointers(output)[1];
+            int child = Assert.Single(sink.Events.Select(e => e.ThreadId).Distinct());
+            var value = new byte[probe.Layout.TotalSize];
+            Assert.True(probe.Stash!.TryLookup(BitConverter.GetBytes(child), value));
+            var stashed = CapturedEvent.From(value);
+            Assert.Equal((child, UntouchedComm, -EFAULT), (stashed.ThreadId, stashed.Comm, stashed.StringStatus[0]));
+            Assert.Equal(second, stashed.Int64At(format.Field("filename")!.Offset));
+        }
+
+        // At least the first untouched open was replaced by the second (the loader's may have been too).
+        Assert.True(channel.ReadLost() >= 1, $"lost {channel.ReadLost()}");
+        Assert.All(sink.Events, e => Assert.True(e.StringStatus[0] > 0));
+    }
+
+    private static long[] Pointers(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => long.Parse(line, NumberStyles.HexNumber, CultureInfo.InvariantCulture))];
+
     private (string Target, CapturedEvent? Opened) OpenThroughUntouchedPage(bool exitProgram)
     {
         if (BpfKernel.OpenatFormat(log) is not { } format)
@@ -204,7 +262,7 @@ public sealed class DeferredCaptureKernelTests(ITestOutputHelper log)
             Assert.Equal(0, channel.ReadLost());
         }
 
-        long pointer = long.Parse(output.Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        long pointer = Assert.Single(Pointers(output));
         int filename = format.Field("filename")!.Offset;
         return (target, Assert.Single(sink.Events, e => e.Int64At(filename) == pointer));
     }
