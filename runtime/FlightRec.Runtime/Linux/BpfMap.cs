@@ -34,7 +34,11 @@ public sealed unsafe class BpfMap : IDisposable
     /// Creates a map. <paramref name="name"/> is for bpftool only: the kernel allows letters,
     /// digits, '_' and '.', at most 15 of them; anything else is replaced or cut.
     /// </summary>
-    public static BpfMap Create(BpfMapType type, int keySize, int valueSize, int maxEntries, string name)
+    public static BpfMap Create(BpfMapType type, int keySize, int valueSize, int maxEntries, string name) =>
+        Create(type, keySize, valueSize, maxEntries, name, BpfMapFlags.None);
+
+    /// <summary>Creates a map with <paramref name="flags"/> (bpf_attr.map_flags).</summary>
+    public static BpfMap Create(BpfMapType type, int keySize, int valueSize, int maxEntries, string name, BpfMapFlags flags)
     {
         byte* attr = stackalloc byte[BpfSyscall.AttributeSize];
         new Span<byte>(attr, BpfSyscall.AttributeSize).Clear();
@@ -42,6 +46,7 @@ public sealed unsafe class BpfMap : IDisposable
         *(uint*)(attr + 4) = (uint)keySize;
         *(uint*)(attr + 8) = (uint)valueSize;
         *(uint*)(attr + 12) = (uint)maxEntries;
+        *(uint*)(attr + 16) = (uint)flags;
         BpfSyscall.WriteObjectName(name, new Span<byte>(attr + 28, BpfSyscall.ObjectNameLength));
         long fd = BpfSyscall.Invoke(BpfSyscall.MapCreate, attr);
         return fd >= 0

@@ -28,6 +28,9 @@ internal static class BpfKernel
         return null;
     }
 
+    /// <summary>The tracefs id of syscalls:sys_exit_openat, where deferred openat captures complete.</summary>
+    public static int OpenatExitId() => TracefsCatalogue.Open().Format("syscalls:sys_exit_openat").Id;
+
     private static string? Unavailable(out TracepointFormat? format)
     {
         format = null;

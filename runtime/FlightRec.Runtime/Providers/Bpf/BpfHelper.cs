@@ -4,6 +4,8 @@ namespace FlightRec.Runtime.Providers.Bpf;
 public enum BpfHelper
 {
     MapLookupElement = 1,
+    MapUpdateElement = 2,
+    MapDeleteElement = 3,
     KtimeGetNanoseconds = 5,
     GetSmpProcessorId = 8,
     GetCurrentPidTgid = 14,

@@ -19,6 +19,7 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     private readonly TracepointEventLayout[] _layouts;
     private readonly TracepointCaptureSpec[] _specs;
     private readonly int[] _tracepointIds;
+    private readonly int?[] _exitTracepointIds;
     private readonly List<TracepointCaptureProbe> _attached = [];
     private readonly TracepointEvent _event = new();
     private readonly CapturedStrings _strings = new();
@@ -28,13 +29,14 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     private long _lostAtDisarm = -1;
 
     public BpfTracepointStream(BpfCaptureChannel channel, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout[] layouts,
-        TracepointCaptureSpec[] specs, int[] tracepointIds)
+        TracepointCaptureSpec[] specs, int[] tracepointIds, int?[] exitTracepointIds)
     {
         _channel = channel;
         _probes = probes;
         _layouts = layouts;
         _specs = specs;
         _tracepointIds = tracepointIds;
+        _exitTracepointIds = exitTracepointIds;
     }
 
     /// <summary>One ring for every CPU: its thread is the first dispatch thread's.</summary>
@@ -48,7 +50,7 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     {
         for (int i = 0; i < _specs.Length; i++)
         {
-            _attached.Add(TracepointCaptureProbe.Attach(_channel, _tracepointIds[i], _specs[i]));
+            _attached.Add(TracepointCaptureProbe.Attach(_channel, _tracepointIds[i], _specs[i], _exitTracepointIds[i]));
         }
     }
 

@@ -4,48 +4,89 @@ namespace FlightRec.Runtime.Providers.Bpf;
 
 /// <summary>
 /// A capture program loaded and attached to one tracepoint, writing into a
-/// <see cref="BpfCaptureChannel"/>. Disposing detaches it.
+/// <see cref="BpfCaptureChannel"/>; for a syscall entry, optionally with the stash and the
+/// program on the syscall's exit that completes records whose strings were not readable at
+/// entry (<see cref="SyscallExitCaptureProgram"/>). Disposing detaches it.
 /// </summary>
 public sealed class TracepointCaptureProbe : IDisposable
 {
-    private readonly BpfProgram _program;
-    private readonly BpfTracepointAttachment _attachment;
+    /// <summary>
+    /// Threads that can be inside a syscall with a stashed record at once. Past that, stashing
+    /// fails and the record counts as lost. Elements are allocated as inserted (no
+    /// preallocation), so the size only bounds memory.
+    /// </summary>
+    public const int StashEntries = 10240;
 
-    private TracepointCaptureProbe(TracepointCaptureSpec spec, BpfProgram program, BpfTracepointAttachment attachment)
+    private readonly List<IDisposable> _resources;
+
+    private TracepointCaptureProbe(TracepointCaptureSpec spec, BpfMap? stash, List<IDisposable> resources)
     {
         Spec = spec;
         Layout = TracepointCaptureLayout.For(spec);
-        _program = program;
-        _attachment = attachment;
+        Stash = stash;
+        _resources = resources;
     }
 
     public TracepointCaptureSpec Spec { get; }
 
     public TracepointCaptureLayout Layout { get; }
 
+    /// <summary>Records waiting for their syscall's exit, by thread id; null without an exit tracepoint.</summary>
+    public BpfMap? Stash { get; }
+
     /// <summary>
     /// Emits, loads and attaches the program for <paramref name="spec"/> to the tracepoint with
-    /// tracefs id <paramref name="tracepointId"/>. Throws <see cref="BpfVerifierException"/> if the
-    /// kernel rejects the program, a Win32Exception if a map, the load or the attachment fails.
+    /// tracefs id <paramref name="tracepointId"/>. With <paramref name="exitTracepointId"/> (the id
+    /// of <c>syscalls:sys_exit_X</c> when the tracepoint is <c>syscalls:sys_enter_X</c>), a record
+    /// whose string cannot be read at entry is completed and submitted at the syscall's exit
+    /// instead of being submitted with a fault status. Throws <see cref="BpfVerifierException"/> if
+    /// the kernel rejects a program, a Win32Exception if a map, a load or an attachment fails.
     /// </summary>
-    public static TracepointCaptureProbe Attach(BpfCaptureChannel channel, int tracepointId, TracepointCaptureSpec spec)
+    public static TracepointCaptureProbe Attach(BpfCaptureChannel channel, int tracepointId, TracepointCaptureSpec spec, int? exitTracepointId = null)
     {
-        var code = TracepointCaptureProgram.Emit(spec, channel.RingBuffer.FileDescriptor, channel.LostCounter.FileDescriptor);
-        var program = BpfProgram.Load(BpfProgramType.Tracepoint, code, TracepointCaptureProgram.License, $"fr_capture_{spec.ProbeIndex}");
+        int ring = channel.RingBuffer.FileDescriptor;
+        int lost = channel.LostCounter.FileDescriptor;
+        var resources = new List<IDisposable>();
         try
         {
-            return new TracepointCaptureProbe(spec, program, BpfTracepointAttachment.Attach(tracepointId, program));
+            BpfMap? stash = null;
+            if (exitTracepointId is { } exitId)
+            {
+                stash = BpfMap.Create(
+                    BpfMapType.Hash, 4, TracepointCaptureLayout.For(spec).TotalSize, StashEntries, $"fr_stash_{spec.ProbeIndex}", BpfMapFlags.NoPreallocate);
+                resources.Add(stash);
+
+                // The exit side first: an entry stashed before it is attached would wait forever.
+                var exit = Load(SyscallExitCaptureProgram.Emit(spec, ring, lost, stash.FileDescriptor), $"fr_complete_{spec.ProbeIndex}");
+                resources.Add(exit);
+                resources.Add(BpfTracepointAttachment.Attach(exitId, exit));
+            }
+
+            var entry = Load(TracepointCaptureProgram.Emit(spec, ring, lost, stash?.FileDescriptor), $"fr_capture_{spec.ProbeIndex}");
+            resources.Add(entry);
+            resources.Add(BpfTracepointAttachment.Attach(tracepointId, entry));
+            return new TracepointCaptureProbe(spec, stash, resources);
         }
         catch
         {
-            program.Dispose();
+            Release(resources);
             throw;
         }
     }
 
-    public void Dispose()
+    private static BpfProgram Load(BpfInstruction[] code, string name) =>
+        BpfProgram.Load(BpfProgramType.Tracepoint, code, TracepointCaptureProgram.License, name);
+
+    /// <summary>Newest first: the entry detaches before the exit that completes its records.</summary>
+    private static void Release(List<IDisposable> resources)
     {
-        _attachment.Dispose();
-        _program.Dispose();
+        for (int i = resources.Count - 1; i >= 0; i--)
+        {
+            resources[i].Dispose();
+        }
+
+        resources.Clear();
     }
+
+    public void Dispose() => Release(_resources);
 }

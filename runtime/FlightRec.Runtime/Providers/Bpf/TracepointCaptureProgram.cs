@@ -9,6 +9,10 @@ namespace FlightRec.Runtime.Providers.Bpf;
 /// filter (return 0 early on reject), reserve a fixed-size record, write the header, copy the
 /// tracepoint record from the context, read each user string, submit. When the ring is full
 /// it adds one to this CPU's slot of the lost counter instead, so loss is never silent.
+/// With a stash map (syscall entry tracepoints), a record one of whose strings could not be read
+/// (its page not yet mapped: bpf_probe_read_user_str cannot fault it in) goes into the stash
+/// under the thread id instead of the ring; <see cref="SyscallExitCaptureProgram"/> re-reads
+/// the strings at the syscall's exit, when the kernel has faulted them in, and submits it.
 /// The program always returns 0, which also tells the kernel not to emit a perf sample.
 /// </summary>
 public static class TracepointCaptureProgram
@@ -18,18 +22,25 @@ public static class TracepointCaptureProgram
 
     // Registers that live across helper calls.
     private const BpfRegister Context = BpfRegister.R6;
-    private const BpfRegister Record = BpfRegister.R7;
+    internal const BpfRegister Record = BpfRegister.R7;
+    private const BpfRegister Failed = BpfRegister.R8;
 
     // Stack slots below the frame pointer.
     private const short CommSlot = -16;
     private const short LostKeySlot = -24;
+    internal const short ThreadKeySlot = -32;
+
+    private const int UpdateAny = 0; // BPF_ANY
+    private const int UpdateIfAbsent = 1; // BPF_NOEXIST
+    private const int EEXIST = 17;
 
     /// <summary>
     /// The program for <paramref name="spec"/>, writing to the ring buffer map
     /// <paramref name="ringBufferFd"/> and counting reserve failures in slot 0 of the per-CPU
-    /// u64 array <paramref name="lostCounterFd"/>.
+    /// u64 array <paramref name="lostCounterFd"/>. With <paramref name="stashFd"/> (a hash map from
+    /// u32 thread id to a whole record), records with an unreadable string are stashed there.
     /// </summary>
-    public static BpfInstruction[] Emit(TracepointCaptureSpec spec, int ringBufferFd, int lostCounterFd)
+    public static BpfInstruction[] Emit(TracepointCaptureSpec spec, int ringBufferFd, int lostCounterFd, int? stashFd = null)
     {
         var layout = TracepointCaptureLayout.For(spec);
         foreach (int offset in spec.UserStringOffsets)
@@ -60,9 +71,29 @@ public static class TracepointCaptureProgram
         asm.Mark(reserved).Move(Record, BpfRegister.R0);
         EmitHeader(asm, spec, layout);
         EmitRecordCopy(asm, spec.RecordSize);
+        if (stashFd is not null)
+        {
+            asm.Move(Failed, 0);
+        }
+
         for (int i = 0; i < spec.UserStringOffsets.Length; i++)
         {
-            EmitUserString(asm, spec.UserStringOffsets[i], layout.StringSlotOffset(i), spec.MaxStringLength);
+            EmitUserString(asm, Context, spec.UserStringOffsets[i], layout.StringSlotOffset(i), spec.MaxStringLength);
+            if (stashFd is not null)
+            {
+                var read = asm.DefineLabel();
+                asm.JumpIf(BpfJumpCondition.SignedGreaterOrEqual, BpfRegister.R0, 0, read)
+                    .Move(Failed, 1)
+                    .Mark(read);
+            }
+        }
+
+        if (stashFd is { } stashMap)
+        {
+            var submit = asm.DefineLabel();
+            asm.JumpIf(BpfJumpCondition.Equal, Failed, 0, submit);
+            EmitStash(asm, stashMap, lostCounterFd, done);
+            asm.Mark(submit);
         }
 
         asm.Move(BpfRegister.R1, Record)
@@ -171,20 +202,21 @@ public static class TracepointCaptureProgram
         _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, "unknown comparison"),
     };
 
-    private static void EmitCountLost(BpfAssembler asm, int lostCounterFd, BpfLabel done)
+    /// <summary>Adds one to this CPU's lost counter, then jumps to <paramref name="next"/>. Clobbers r0–r5.</summary>
+    internal static void EmitCountLost(BpfAssembler asm, int lostCounterFd, BpfLabel next)
     {
         asm.StoreImmediate(BpfSize.Word, BpfRegister.R10, LostKeySlot, 0)
             .LoadMap(BpfRegister.R1, lostCounterFd)
             .Move(BpfRegister.R2, BpfRegister.R10)
             .Alu64(BpfAluOperation.Add, BpfRegister.R2, LostKeySlot)
             .Call(BpfHelper.MapLookupElement)
-            .JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, done)
+            .JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, next)
             .Move(BpfRegister.R1, 1)
 
             // Atomic even though the slot is per-CPU: tracepoint programs may be preempted on
             // their CPU (syscall tracepoints are faultable), so two can interleave there.
             .AtomicAdd(BpfSize.DoubleWord, BpfRegister.R0, 0, BpfRegister.R1)
-            .Jump(done);
+            .Jump(next);
     }
 
     private static void EmitHeader(BpfAssembler asm, TracepointCaptureSpec spec, TracepointCaptureLayout layout)
@@ -236,19 +268,58 @@ public static class TracepointCaptureProgram
         }
     }
 
-    private static void EmitUserString(BpfAssembler asm, int pointerOffset, int slotOffset, int capacity)
+    /// <summary>
+    /// Copies the record in the ring (header, tracepoint record, strings) to the stash under this
+    /// thread's id and discards it from the ring. A stale entry of the same thread (a syscall whose
+    /// exit never came) is overwritten and counted lost; so is a record the full stash refuses.
+    /// </summary>
+    private static void EmitStash(BpfAssembler asm, int stashFd, int lostCounterFd, BpfLabel done)
     {
-        // r0 = bpf_probe_read_user_str(record + slot + 8, capacity, *(u64 *)(ctx + pointerOffset))
+        var discard = asm.DefineLabel();
+        var counted = asm.DefineLabel();
+        asm.Load(BpfSize.Word, BpfRegister.R1, Record, TracepointCaptureLayout.ThreadIdOffset)
+            .Store(BpfSize.Word, BpfRegister.R10, ThreadKeySlot, BpfRegister.R1);
+        EmitStashUpdate(asm, stashFd, UpdateIfAbsent);
+        asm.JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, discard)
+            .Move(Failed, BpfRegister.R0);
+        EmitCountLost(asm, lostCounterFd, counted);
+        asm.Mark(counted)
+            .JumpIf(BpfJumpCondition.NotEqual, Failed, -EEXIST, discard);
+        EmitStashUpdate(asm, stashFd, UpdateAny);
+        asm.JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, discard);
+        EmitCountLost(asm, lostCounterFd, discard);
+        asm.Mark(discard)
+            .Move(BpfRegister.R1, Record)
+            .Move(BpfRegister.R2, 0)
+            .Call(BpfHelper.RingBufferDiscard)
+            .Jump(done);
+    }
+
+    private static void EmitStashUpdate(BpfAssembler asm, int stashFd, int flags) =>
+        asm.LoadMap(BpfRegister.R1, stashFd)
+            .Move(BpfRegister.R2, BpfRegister.R10)
+            .Alu64(BpfAluOperation.Add, BpfRegister.R2, ThreadKeySlot)
+            .Move(BpfRegister.R3, Record)
+            .Move(BpfRegister.R4, flags)
+            .Call(BpfHelper.MapUpdateElement);
+
+    /// <summary>
+    /// r0 = bpf_probe_read_user_str(record + slot + 8, capacity, *(u64 *)(source + pointerOffset)),
+    /// stored as the string's status. <paramref name="source"/> holds the tracepoint record: the
+    /// context at the event, or the stashed copy (whose record starts at RecordOffset) at the exit.
+    /// </summary>
+    internal static void EmitUserString(BpfAssembler asm, BpfRegister source, int pointerOffset, int slotOffset, int capacity)
+    {
         asm.Move(BpfRegister.R1, Record)
             .Alu64(BpfAluOperation.Add, BpfRegister.R1, slotOffset + TracepointCaptureLayout.StringPrefixSize)
             .Move(BpfRegister.R2, capacity)
-            .Load(BpfSize.DoubleWord, BpfRegister.R3, Context, (short)pointerOffset)
+            .Load(BpfSize.DoubleWord, BpfRegister.R3, source, (short)pointerOffset)
             .Call(BpfHelper.ProbeReadUserString)
             .Store(BpfSize.Word, Record, (short)slotOffset, BpfRegister.R0)
             .StoreImmediate(BpfSize.Word, Record, (short)(slotOffset + 4), 0);
     }
 
-    private static BpfSize SizeOf(int bytes) => bytes switch
+    internal static BpfSize SizeOf(int bytes) => bytes switch
     {
         1 => BpfSize.Byte,
         2 => BpfSize.HalfWord,

@@ -59,7 +59,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
 
             if (captured.Count > 0)
             {
-                streams.Add(OpenCapture([.. captured.Select(i => probes[i])], [.. captured.Select(i => formats[i])]));
+                streams.Add(OpenCapture(tracefs, [.. captured.Select(i => probes[i])], [.. captured.Select(i => formats[i])]));
             }
 
             return streams;
@@ -115,7 +115,23 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         return PerfStreams.For(events, probes, layouts);
     }
 
-    private static IEventStream OpenCapture(IReadOnlyList<ProbeDescriptor> probes, IReadOnlyList<TracepointFormat> formats)
+    /// <summary>
+    /// For <c>syscalls:sys_enter_X</c>, the tracefs id of <c>syscalls:sys_exit_X</c>: where a capture
+    /// whose string page was not mapped yet at entry is completed (the syscall has faulted it in).
+    /// </summary>
+    public static int? SyscallExitId(TracefsCatalogue tracefs, TracepointFormat entry)
+    {
+        const string EntryPrefix = "syscalls:sys_enter_";
+        if (!entry.FullName.StartsWith(EntryPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string exit = "syscalls:sys_exit_" + entry.FullName[EntryPrefix.Length..];
+        return tracefs.Contains(exit) ? tracefs.Format(exit).Id : null;
+    }
+
+    private static IEventStream OpenCapture(TracefsCatalogue tracefs, IReadOnlyList<ProbeDescriptor> probes, IReadOnlyList<TracepointFormat> formats)
     {
         BpfCaptureChannel channel;
         try
@@ -129,6 +145,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
 
         var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p))).ToArray();
         var layouts = probes.Select((p, i) => new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
-        return new BpfTracepointStream(channel, probes, layouts, specs, [.. formats.Select(f => f.Id)]);
+        return new BpfTracepointStream(
+            channel, probes, layouts, specs, [.. formats.Select(f => f.Id)], [.. formats.Select(f => SyscallExitId(tracefs, f))]);
     }
 }
