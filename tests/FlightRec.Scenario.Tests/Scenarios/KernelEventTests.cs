@@ -164,4 +164,28 @@ public sealed class KernelEventTests(ITestOutputHelper output)
         long skips = skipped.Success ? long.Parse(skipped.Groups[1].Value) : 0;
         Assert.Equal(1_000_000, counted + long.Parse(lost.Groups[1].Value) + skips);
     }
+
+    [Fact]
+    public void OpensnoopSeesEveryFileOfShortLivedProcessesExactly()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string directory = Directory.CreateDirectory(scenario.WorkFile("files")).FullName;
+        for (int i = 1; i <= 200; i++)
+        {
+            File.WriteAllText(Path.Combine(directory, $"f{i}"), "");
+        }
+
+        // Each cat has exited long before its events are handled: comm and filename come from the event.
+        var run = scenario.RunFrstap("-c", $"/bin/sh -c 'i=1; while [ $i -le 200 ]; do cat {directory}/f$i; i=$((i+1)); done'", "-e",
+            "probe syscall.openat { if (execname() == \"cat\") printf(\"%s %s\\n\", execname(), user_string($filename)) }");
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        var ours = run.Stdout.Split('\n').Where(l => l.Contains(directory, StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => $"cat {directory}/f{i}"), ours);
+    }
 }
