@@ -9,9 +9,9 @@ namespace FlightRec.Runtime.Providers.Tracepoints;
 /// <c>kernel.trace("SUBSYSTEM:EVENT")</c> through perf_event_open: every tracepoint probe of the
 /// module is opened on every online CPU, all sharing one perf ring per CPU, each ring served by
 /// that CPU's dispatch thread. Field layouts come from this kernel's format files when the probes
-/// are armed, so a module reads records with the offsets of the kernel it runs on. Probes whose
-/// handlers use a <c>char *</c> field (a syscall's filename) are captured by eBPF instead, so the
-/// string, the comm and the task are those of the moment of the event (<see cref="BpfTracepointStream"/>).
+/// are armed, so a module reads records with the offsets of the kernel it runs on. Probes are
+/// captured by eBPF where possible, so the strings, the comm and the task are those of the moment
+/// of the event (<see cref="BpfTracepointStream"/>); perf serves the rest.
 /// </summary>
 public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStreamProvider
 {
@@ -41,11 +41,13 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         }
 
         var formats = probes.Select(p => FormatOf(tracefs, p)).ToList();
-        // One path for all when any probe needs capturing: events of two rings cannot be put back
-        // in order (a syscall's entry and return would print apart). Only probes reading a
-        // __data_loc field stay on perf: the capture program copies the fixed part of a record.
-        bool capture = Enumerable.Range(0, probes.Count).Any(i => UserStringFields(formats[i], probes[i]).Any());
-        var captured = capture
+        // eBPF capture by default: the comm (execname()) and the strings are those of the moment of
+        // the event, which perf samples cannot give for a process that has exited since, and it costs
+        // less per event (docs/performance.md). Only probes reading a __data_loc field go through perf
+        // (the capture program copies the fixed part of a record), and all of them when eBPF is
+        // unavailable and no probe needs a user string.
+        bool needStrings = Enumerable.Range(0, probes.Count).Any(i => UserStringFields(formats[i], probes[i]).Any());
+        var captured = needStrings || BpfAvailable()
             ? Enumerable.Range(0, probes.Count).Where(i => !UsesDynamicField(formats[i], probes[i])).ToList()
             : [];
         var streams = new List<IEventStream>();
@@ -82,6 +84,20 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
     public static IEnumerable<string> UserStringFields(TracepointFormat format, ProbeDescriptor probe) =>
         probe.TargetFields.Where(name => format.Field(name) is { IsInteger: true, Size: 8 } field
             && field.CType.Contains("char", StringComparison.Ordinal) && field.CType.Contains('*', StringComparison.Ordinal));
+
+    // Whether this process may create BPF maps (root or CAP_BPF on a kernel with BPF ring buffers).
+    private static bool BpfAvailable()
+    {
+        try
+        {
+            BpfCaptureChannel.Create(Environment.SystemPageSize).Dispose();
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
 
     private static bool UsesDynamicField(TracepointFormat format, ProbeDescriptor probe) =>
         probe.TargetFields.Any(name => format.Field(name) is { } field && (field.IsDataLoc || field.IsFlexibleArray));
