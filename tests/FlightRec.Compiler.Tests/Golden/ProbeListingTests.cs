@@ -20,6 +20,8 @@ public class ProbeListingTests
     [InlineData("kernel.trace(\"sched:*\")",
         "kernel.trace(\"sched:sched_process_exec\")\nkernel.trace(\"sched:sched_switch\")\nkernel.trace(\"sched:sched_wakeup\")\n")]
     [InlineData("kernel.trace(\"*open*\")", "kernel.trace(\"syscalls:sys_enter_openat\")\n")]
+    [InlineData("process.*", "process.begin\nprocess.end\n")]
+    [InlineData("process(1).*", "process(1).begin\nprocess(1).end\n")]
     public void ListsMatchingPoints(string pattern, string expected)
     {
         var outcome = Run("-l", pattern);
