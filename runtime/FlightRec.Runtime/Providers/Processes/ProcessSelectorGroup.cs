@@ -11,6 +11,9 @@ internal sealed class ProcessSelectorGroup(ProcessSelectorKind kind, string? pat
     /// <summary>The canonical executable path of a PATH selector.</summary>
     public string? Path { get; } = path;
 
+    /// <summary><see cref="Path"/> in UTF-8, compared with exec'd names without allocating.</summary>
+    public byte[] PathBytes { get; } = System.Text.Encoding.UTF8.GetBytes(path ?? "");
+
     /// <summary>The process of a PID selector; the target (the tree's root, never reported itself) of the tree.</summary>
     public int Pid { get; } = pid;
 

@@ -32,7 +32,6 @@ public sealed class ProcessTracker
     private readonly List<ProcessSelectorGroup> _groups = [];
     private readonly HashSet<int> _kernelThreads = [];
     private readonly PendingProcessEvents _pending = new();
-    private readonly byte[] _pathBytes = new byte[4096];
     private readonly bool _anyFollows;
     private bool _started;
     private int _target;
@@ -140,7 +139,7 @@ public sealed class ProcessTracker
             string? resolved = null;
             foreach (var group in _groups)
             {
-                bool matches = group.Kind == ProcessSelectorKind.Path && Matches(group.Path!, filename, pid, ref resolved);
+                bool matches = group.Kind == ProcessSelectorKind.Path && Matches(group, filename, pid, ref resolved);
                 if (group.Members.TryGet(pid, out var member) && member.Until == long.MaxValue)
                 {
                     group.Members.Leave(pid, time);
@@ -277,16 +276,15 @@ public sealed class ProcessTracker
     /// else the file made canonical — from the name when absolute, else from /proc/PID/exe while
     /// the process lives (a relative name of a process already gone cannot be resolved).
     /// </summary>
-    private bool Matches(string path, ReadOnlySpan<byte> filename, int pid, ref string? resolved)
+    private static bool Matches(ProcessSelectorGroup group, ReadOnlySpan<byte> filename, int pid, ref string? resolved)
     {
-        int length = Encoding.UTF8.GetBytes(path, _pathBytes);
-        if (filename.SequenceEqual(_pathBytes.AsSpan(0, length)))
+        if (filename.SequenceEqual(group.PathBytes))
         {
             return true;
         }
 
         resolved ??= Resolve(filename, pid);
-        return resolved == path;
+        return resolved == group.Path;
     }
 
     private static string Resolve(ReadOnlySpan<byte> filename, int pid)
