@@ -64,6 +64,27 @@ public sealed class ProcessProvider(Func<TracefsCatalogue> catalogue, Func<IRead
 
         var tracker = new ProcessTracker([.. probes.Select(p => ProcessProbePoint.Parse(p.Point)!)]);
         var shared = new ProcessStreamShared(new PerfStreamOwner(events), tracker, scan, events.Rings.Count);
-        return [.. events.Rings.Select(ring => (IEventStream)new ProcessStream(ring, shared, formats, probes))];
+        var streams = new List<IEventStream>();
+        try
+        {
+            foreach (var ring in events.Rings)
+            {
+                streams.Add(new ProcessStream(ring, shared, formats, probes));
+            }
+
+            return streams;
+        }
+        catch
+        {
+            // The events would close with the last of all the streams, some of which never existed.
+            foreach (var stream in streams)
+            {
+                stream.Dispose();
+            }
+
+            events.Dispose();
+
+            throw;
+        }
     }
 }
