@@ -14,7 +14,7 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IR
     {
     }
 
-    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider(), new Perf.ProfileTimerProvider()]);
+    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider(), new Perf.ProfileTimerProvider(), new Processes.ProcessProvider()]);
 
     /// <summary>Throws <see cref="ProbePointException"/> for the first event probe no provider can arm.</summary>
     public void Validate(ProbeModule module)

@@ -23,6 +23,8 @@ public class ProbeListingTests
     [InlineData("syscall.open*", "syscall.openat\n")]
     [InlineData("syscall.*", "syscall.openat\n")]
     [InlineData("syscall.*.return", "syscall.exit.return\nsyscall.exit_group.return\nsyscall.openat.return\n")]
+    [InlineData("process.*", "process.begin\nprocess.end\n")]
+    [InlineData("process(1).*", "process(1).begin\nprocess(1).end\n")]
     public void ListsMatchingPoints(string pattern, string expected)
     {
         var outcome = Run("-l", pattern);

@@ -45,6 +45,13 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
             ("profile", ProbeArgumentKind.None), ("tick", ProbeArgumentKind.None)));
         patterns.Add(Pattern(new TracepointPointBuilder(tracefs), ("kernel", ProbeArgumentKind.None),
             ("trace", ProbeArgumentKind.String)));
+        var process = new ProcessPointBuilder();
+        foreach (var selector in new[] { ProbeArgumentKind.None, ProbeArgumentKind.String, ProbeArgumentKind.Number })
+        {
+            patterns.Add(Pattern(process, ("process", selector), ("begin", ProbeArgumentKind.None)));
+            patterns.Add(Pattern(process, ("process", selector), ("end", ProbeArgumentKind.None)));
+        }
+
         return new ProbeCatalogue(patterns);
     }
 

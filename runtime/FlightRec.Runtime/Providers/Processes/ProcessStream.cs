@@ -1,0 +1,97 @@
+using FlightRec.Runtime.Context;
+using FlightRec.Runtime.Linux;
+using FlightRec.Runtime.Module;
+using FlightRec.Runtime.Providers.Perf;
+
+namespace FlightRec.Runtime.Providers.Processes;
+
+/// <summary>
+/// One CPU's ring of process events. Its descriptor is an epoll set of the ring and the shared
+/// startup signal, so the dispatch thread also wakes to report the startup begins. A hit runs
+/// its probe with the process's pid, tid and comm and the CPU and time of the event.
+/// </summary>
+internal sealed class ProcessStream : IEventStream, IProcessHitSink
+{
+    private const ulong RingToken = 0;
+    private const ulong StartupToken = 1;
+
+    private readonly PerfCpuRing _ring;
+    private readonly ProcessStreamShared _shared;
+    private readonly ProcessEventDecoder _decoder;
+    private readonly IReadOnlyList<ProbeDescriptor> _probes;
+    private readonly int _epoll;
+    private IEventDispatch? _dispatch;
+    private EventClock? _clock;
+
+    public ProcessStream(PerfCpuRing ring, ProcessStreamShared shared, ProcessEventFormats formats, IReadOnlyList<ProbeDescriptor> probes)
+    {
+        _ring = ring;
+        _shared = shared;
+        _probes = probes;
+        _decoder = new ProcessEventDecoder(formats, shared.Tracker) { Sink = this };
+        _epoll = Epoll.Create();
+        Epoll.Add(_epoll, ring.FileDescriptor, Epoll.EPOLLIN, RingToken);
+        Epoll.Add(_epoll, shared.StartupSignal, Epoll.EPOLLIN, StartupToken);
+    }
+
+    public int Cpu => _ring.Cpu;
+
+    public int FileDescriptor => _epoll;
+
+    public long Lost => Interlocked.Read(ref _lost);
+
+    private long _lost;
+
+    public void Arm() => _shared.Arm();
+
+    public void Disarm() => _shared.Disarm();
+
+    public void Drain(IEventDispatch dispatch)
+    {
+        // The thread's timers share this context: they must find the host's identity again.
+        var probe = dispatch.Context.Probe;
+        var (pid, tid, cpu, name, time, clock) = (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock);
+        _clock ??= new EventClock(clock);
+        _clock.Synchronize();
+        probe.Clock = _clock;
+        _dispatch = dispatch;
+        try
+        {
+            _shared.EnsureStarted((int)probe.TargetPid, Cpu, this);
+            long before = _decoder.Lost;
+            _ring.Drain(_decoder);
+            Interlocked.Add(ref _lost, _decoder.Lost - before);
+        }
+        finally
+        {
+            _dispatch = null;
+            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock) = (pid, tid, cpu, name, time, clock);
+            probe.Event = null;
+        }
+    }
+
+    public void Fire(int probe, in ProcessHit hit)
+    {
+        if (_dispatch is not { } dispatch || (uint)probe >= (uint)_probes.Count)
+        {
+            return;
+        }
+
+        var context = dispatch.Context.Probe;
+        context.Pid = hit.Pid;
+        context.Tid = hit.Tid;
+        context.Cpu = hit.Cpu;
+        context.TimestampNanoseconds = hit.TimeNanoseconds;
+        _clock!.EventNanoseconds = hit.TimeNanoseconds;
+        context.ExecName = hit.Comm.ToString();
+        context.Event = null;
+        context.UserMemory = null;
+        dispatch.Fire(_probes[probe]);
+    }
+
+    public void Dispose()
+    {
+        FileDescriptors.Close(_epoll);
+        _shared.Release();
+    }
+}

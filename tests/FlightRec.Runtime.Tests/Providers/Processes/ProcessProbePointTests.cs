@@ -1,0 +1,73 @@
+using FlightRec.Runtime.Providers;
+using FlightRec.Runtime.Providers.Catalogue;
+using FlightRec.Runtime.Providers.Processes;
+
+namespace FlightRec.Runtime.Tests.Providers.Processes;
+
+public sealed class ProcessProbePointTests
+{
+    [Theory]
+    [InlineData("process.begin", ProcessSelectorKind.All, null, 0, false)]
+    [InlineData("process.end", ProcessSelectorKind.All, null, 0, true)]
+    [InlineData("process(\"/bin/ls\").begin", ProcessSelectorKind.Path, "/bin/ls", 0, false)]
+    [InlineData("process(123).end", ProcessSelectorKind.Pid, null, 123, true)]
+    public void CanonicalPointsParseAndPrintBack(string point, ProcessSelectorKind kind, string? path, int pid, bool isEnd)
+    {
+        var parsed = ProcessProbePoint.Parse(point);
+        Assert.Equal(new ProcessProbePoint(kind, path, pid, isEnd), parsed);
+        Assert.Equal(point, parsed!.ToString());
+    }
+
+    [Theory]
+    [InlineData("process.begin", true)]
+    [InlineData("process(\"/bin/ls\").end", true)]
+    [InlineData("process(\"/bin/ls\").thread.begin", false)]
+    [InlineData("process(\"/bin/ls\").function(\"main\")", false)]
+    [InlineData("processes.begin", false)]
+    [InlineData("kernel.trace(\"sched:sched_process_exec\")", false)]
+    public void TheProviderRecognisesOnlyBeginAndEnd(string point, bool recognised)
+    {
+        Assert.Equal(recognised, new ProcessProvider().Recognizes(point));
+    }
+
+    [Fact]
+    public void AMalformedProcessPointIsALoadTimeError()
+    {
+        var error = Assert.Throws<ProbePointException>(() => new ProcessProvider().Recognizes("process(-1).begin"));
+        Assert.Equal("probe point process(-1).begin: not a process begin/end point (process.begin, process(\"PATH\").begin or process(PID).begin)", error.Message);
+    }
+
+    [Fact]
+    public void TheBuilderResolvesANameAlongThePathAndChecksPids()
+    {
+        using var directory = new TemporaryDirectory();
+        string tool = Path.Combine(directory.Path, "tool");
+        File.WriteAllText(tool, "");
+        string link = Path.Combine(directory.Path, "link");
+        File.CreateSymbolicLink(link, tool);
+        string canonical = ExecutablePath.Canonical(tool)!;
+        var builder = new ProcessPointBuilder(() => "/nonexistent:" + directory.Path, pid => pid == 42);
+
+        Assert.Equal($"process(\"{canonical}\").begin", Build(builder, ProbePointPart.WithString("process", "tool"), "begin"));
+        Assert.Equal($"process(\"{canonical}\").end", Build(builder, ProbePointPart.WithString("process", link), "end"));
+        Assert.Equal("process(\"nosuch\").end", Build(builder, ProbePointPart.WithString("process", "nosuch"), "end"));
+        Assert.Equal("process(42).end", Build(builder, ProbePointPart.WithNumber("process", 42), "end"));
+        Assert.Equal("process.begin", Build(builder, ProbePointPart.Bare("process"), "begin"));
+        Assert.Equal("cannot probe pid 7: No such process", Error(builder, ProbePointPart.WithNumber("process", 7)));
+        Assert.Equal("cannot probe pid 0: Invalid pid", Error(builder, ProbePointPart.WithNumber("process", 0)));
+        Assert.Equal("empty module", Error(builder, ProbePointPart.WithString("process", "")));
+    }
+
+    private static string Build(ProcessPointBuilder builder, ProbePointPart process, string end) =>
+        Assert.Single(builder.Build([process, ProbePointPart.Bare(end)]).Points).Point;
+
+    private static string? Error(ProcessPointBuilder builder, ProbePointPart process) =>
+        builder.Build([process, ProbePointPart.Bare("begin")]).Error;
+
+    private sealed class TemporaryDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("frproc").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}

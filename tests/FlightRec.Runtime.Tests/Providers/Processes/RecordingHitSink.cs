@@ -1,0 +1,12 @@
+using FlightRec.Runtime.Providers.Processes;
+
+namespace FlightRec.Runtime.Tests.Providers.Processes;
+
+/// <summary>Keeps every hit as "POINT PID TID COMM CPU TIME", in order.</summary>
+internal sealed class RecordingHitSink(IReadOnlyList<ProcessProbePoint> probes) : IProcessHitSink
+{
+    public List<string> Hits { get; } = [];
+
+    public void Fire(int probe, in ProcessHit hit) =>
+        Hits.Add($"{probes[probe]} {hit.Pid} {hit.Tid} {hit.Comm} {hit.Cpu} {hit.TimeNanoseconds}");
+}
