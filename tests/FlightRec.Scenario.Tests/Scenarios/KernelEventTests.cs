@@ -68,10 +68,10 @@ public sealed class KernelEventTests(ITestOutputHelper output)
         }
 
         string loop = KernelEvents.Compile(scenario.WorkDirectory, "getppid_loop", GetppidLoop);
-        var run = scenario.RunFrstap("-c", $"{loop} 200000", "-e",
-            "global n probe kernel.trace(\"syscalls:sys_enter_getppid\") { if (pid() == target()) n++ } probe end { printf(\"%d\\n\", n) }");
+        var run = scenario.RunFrstap("-c", $"{loop} 1000000", "-e",
+            "global n probe syscall.getppid { if (pid() == target()) n++ } probe end { printf(\"%d\\n\", n) }");
 
-        Assert.Equal(new FrrunResult(0, "200000\n", ""), run);
+        Assert.Equal(new FrrunResult(0, "1000000\n", ""), run);
     }
 
     [Fact]
