@@ -219,7 +219,10 @@ public static class CSharpEmitter
         var plans = handler.Select(planner.For).ToList();
         string Indexes(IEnumerable<VariableSymbol> used) =>
             "[" + string.Join(", ", used.Distinct().Select(g => globals.IndexOf(g)).Order()) + "]";
-        string fields = IsTracepoint(probe) ? $" {{ TargetFields = {ModuleState.TargetFieldTable} }}" : "";
+        string? filter = IsTracepoint(probe) && handler.Count == 1 ? KernelFilter.For(probe) : null;
+        string fields = !IsTracepoint(probe) ? ""
+            : filter is null ? $" {{ TargetFields = {ModuleState.TargetFieldTable} }}"
+            : $" {{ TargetFields = {ModuleState.TargetFieldTable}, EventFilter = {filter} }}";
         return $"new ProbeDescriptor({CSharpText.String(probe.Point)}, {CSharpText.String(probe.ListedAs)}, ProbeKind.{kind}, " +
             $"{order}, Probe{index}, {Indexes(plans.SelectMany(p => p.Reads))}, {Indexes(plans.SelectMany(p => p.Writes))}){fields}";
     }

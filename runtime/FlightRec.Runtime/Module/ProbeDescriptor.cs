@@ -21,4 +21,7 @@ public sealed record ProbeDescriptor(
     /// actually being handled. Empty for probes that are not tracepoints.
     /// </summary>
     public IReadOnlyList<string> TargetFields { get; init; } = [];
+
+    /// <summary>The test the handler starts with, when the kernel may apply it first; null: none.</summary>
+    public ProbeEventFilter? EventFilter { get; init; }
 }

@@ -60,6 +60,22 @@ public sealed class TracepointTranslationTests
         Assert.Equal("524289\n", Fire(module, probe, format, record));
     }
 
+    [Theory]
+    [InlineData("if (pid() == 42) n++", "ProcessId True 42 ")]
+    [InlineData("if (1234 != tid()) n++", "ThreadId False 1234 ")]
+    [InlineData("if (execname() == \"cat\") { n++ }", "ExecName True 0 cat")]
+    [InlineData("if (pid() == 42) n++ else n--", "none")]
+    [InlineData("n++; if (pid() == 42) n++", "none")]
+    [InlineData("if (pid() > 42) n++", "none")]
+    [InlineData("if (pid() == target()) n++", "none")]
+    public void AHandlerThatOnlyTestsItsTaskFirstGetsAKernelFilter(string body, string expected)
+    {
+        var module = Build("global n probe kernel.trace(\"sched:sched_switch\") { " + body + " } probe end { println(n) }");
+        var filter = module.Probes.Single(p => p.Kind == ProbeKind.Event).EventFilter;
+
+        Assert.Equal(expected, filter is null ? "none" : $"{filter.Subject} {filter.Equal} {filter.Number} {filter.Text}");
+    }
+
     private static string Fire(ProbeModule module, ProbeDescriptor probe, TracepointFormat format, byte[] record)
     {
         var output = new Sink();

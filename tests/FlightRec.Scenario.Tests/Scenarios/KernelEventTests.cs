@@ -188,4 +188,20 @@ public sealed class KernelEventTests(ITestOutputHelper output)
         var ours = run.Stdout.Split('\n').Where(l => l.Contains(directory, StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(1, 200).Select(i => $"cat {directory}/f{i}"), ours);
     }
+
+    [Fact]
+    public void AFilterAppliedInTheKernelCountsTheSame()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        string loop = KernelEvents.Compile(scenario.WorkDirectory, "getppid_loop", GetppidLoop);
+        var run = scenario.RunFrstap("-c", $"{loop} 100000", "-e",
+            "global n probe kernel.trace(\"syscalls:sys_enter_getppid\") { if (execname() == \"getppid_loop\") n++ } probe end { printf(\"%d\\n\", n) }");
+
+        Assert.Equal(new FrrunResult(0, "100000\n", ""), run);
+    }
 }

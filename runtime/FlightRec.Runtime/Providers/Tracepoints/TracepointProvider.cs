@@ -99,6 +99,24 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         }
     }
 
+    // The handler's own first test, applied in the capture program so rejected events never leave the kernel.
+    private static BpfCaptureFilter? KernelFilter(ProbeDescriptor probe)
+    {
+        if (probe.EventFilter is not { } filter)
+        {
+            return null;
+        }
+
+        var comparison = filter.Equal ? BpfComparison.Equal : BpfComparison.NotEqual;
+        return filter.Subject switch
+        {
+            ProbeFilterSubject.ProcessId => BpfCaptureFilter.ProcessId(comparison, (int)filter.Number),
+            ProbeFilterSubject.ThreadId => BpfCaptureFilter.ThreadId(comparison, (int)filter.Number),
+            ProbeFilterSubject.ExecName => BpfCaptureFilter.CommName(comparison, filter.Text),
+            _ => null,
+        };
+    }
+
     private static bool UsesDynamicField(TracepointFormat format, ProbeDescriptor probe) =>
         probe.TargetFields.Any(name => format.Field(name) is { } field && (field.IsDataLoc || field.IsFlexibleArray));
 
@@ -159,7 +177,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
             throw new ProbePointException(probes[0].Point, $"capturing user strings needs eBPF, which is not available: {e.Message}");
         }
 
-        var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p))).ToArray();
+        var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p), filter: KernelFilter(p))).ToArray();
         var layouts = probes.Select((p, i) => new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
         return new BpfTracepointStream(
             channel, probes, layouts, specs, [.. formats.Select(f => f.Id)], [.. formats.Select(f => SyscallExitId(tracefs, f))]);
