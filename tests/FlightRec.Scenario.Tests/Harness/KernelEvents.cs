@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace FlightRec.Scenario.Tests.Harness;
 
@@ -22,6 +23,29 @@ internal static class KernelEvents
         }
 
         return FindCompiler() is null ? "no C compiler (cc) for the workloads (apt-get install gcc)" : null;
+    }
+
+    /// <summary>
+    /// A scenario for kernel events, or null (after saying why) when this machine cannot run one;
+    /// on CI a missing capability fails instead.
+    /// </summary>
+    public static ScenarioContext? Begin(ITestOutputHelper output)
+    {
+        var scenario = ScenarioContext.Begin(output);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        if (MissingCapability() is { } missing)
+        {
+            scenario.Dispose();
+            Assert.False(PublishedFrrun.Required, $"{missing}; CI=true requires the kernel event tests to run");
+            output.WriteLine($"SKIPPED: {missing}");
+            return null;
+        }
+
+        return scenario;
     }
 
     /// <summary>Compiles <paramref name="source"/> into an executable called <paramref name="name"/> in <paramref name="directory"/>.</summary>

@@ -23,24 +23,7 @@ public sealed class ProcessEventTests(ITestOutputHelper output)
         }
         """;
 
-    private ScenarioContext? Begin()
-    {
-        var scenario = ScenarioContext.Begin(output);
-        if (scenario is null)
-        {
-            return null;
-        }
-
-        if (KernelEvents.MissingCapability() is { } missing)
-        {
-            scenario.Dispose();
-            Assert.False(PublishedFrrun.Required, $"{missing}; CI=true requires the process event tests to run");
-            output.WriteLine($"SKIPPED: {missing}");
-            return null;
-        }
-
-        return scenario;
-    }
+    private ScenarioContext? Begin() => KernelEvents.Begin(output);
 
     [Fact]
     public void EveryChildOfTheTargetBeginsAndEndsOnce()

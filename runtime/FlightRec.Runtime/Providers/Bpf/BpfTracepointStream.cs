@@ -68,10 +68,7 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     public void Drain(IEventDispatch dispatch)
     {
         var probe = dispatch.Context.Probe;
-        var saved = (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory);
-        _clock ??= new EventClock(probe.Clock);
-        _clock.Synchronize();
-        probe.Clock = _clock;
+        var saved = HostIdentitySnapshot.Take(probe, ref _clock);
         _dispatch = dispatch;
         try
         {
@@ -80,8 +77,7 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
         finally
         {
             _dispatch = null;
-            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory) = saved;
-            probe.Event = null;
+            saved.Restore(probe);
         }
     }
 

@@ -48,12 +48,8 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
 
     public void Drain(IEventDispatch dispatch)
     {
-        // The thread's timers share this context: they must find the host's identity again.
         var probe = dispatch.Context.Probe;
-        var (pid, tid, cpu, name, time, clock) = (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock);
-        _clock ??= new EventClock(clock);
-        _clock.Synchronize();
-        probe.Clock = _clock;
+        var saved = HostIdentitySnapshot.Take(probe, ref _clock);
         _dispatch = dispatch;
         try
         {
@@ -65,8 +61,7 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
         finally
         {
             _dispatch = null;
-            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock) = (pid, tid, cpu, name, time, clock);
-            probe.Event = null;
+            saved.Restore(probe);
         }
     }
 

@@ -1,0 +1,46 @@
+using FlightRec.Runtime.Context;
+using FlightRec.Runtime.Formatting;
+
+namespace FlightRec.Runtime.Providers;
+
+/// <summary>
+/// What a kernel-event stream overwrites in its dispatch thread's context for each event (task,
+/// CPU, time, clock, user memory, record). The thread's timers share that context and must find
+/// the host's identity again, so a stream takes a snapshot before a drain and restores it after.
+/// </summary>
+internal readonly struct HostIdentitySnapshot
+{
+    private readonly long _pid;
+    private readonly long _tid;
+    private readonly long _cpu;
+    private readonly string _execName;
+    private readonly long _timestamp;
+    private readonly IScriptClock _clock;
+    private readonly IMemoryReader? _userMemory;
+
+    private HostIdentitySnapshot(ProbeContext probe)
+    {
+        (_pid, _tid, _cpu, _execName, _timestamp, _clock, _userMemory) =
+            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="probe"/>'s identity and installs <paramref name="eventClock"/> (made on first
+    /// use over the host's clock, synchronised once per batch) so handlers read the events' time.
+    /// </summary>
+    public static HostIdentitySnapshot Take(ProbeContext probe, ref EventClock? eventClock)
+    {
+        var snapshot = new HostIdentitySnapshot(probe);
+        eventClock ??= new EventClock(probe.Clock);
+        eventClock.Synchronize();
+        probe.Clock = eventClock;
+        return snapshot;
+    }
+
+    public void Restore(ProbeContext probe)
+    {
+        (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory) =
+            (_pid, _tid, _cpu, _execName, _timestamp, _clock, _userMemory);
+        probe.Event = null;
+    }
+}
