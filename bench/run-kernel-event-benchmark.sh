@@ -7,7 +7,7 @@
 # Repeats every case REPEAT times (default 3) and prints the medians, the ratio FlightRec/bpftrace,
 # the lost events each tool reported and, for (b) and (d), whether every workload event was seen.
 # Needs root, bpftrace (apt-get install bpftrace), cc, and the published frstap/frrun (BIN,
-# default artifacts/bin). N defaults to 2000000.
+# default artifacts/bin). N defaults to 2000000; CASES (default "b c d") picks the traced cases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -80,7 +80,7 @@ echo "N=$n getppid calls per run, $repeat runs per case ($(uptime | sed 's/.*loa
 base=$(for i in $(seq "$repeat"); do "$work/gpbench" "$n"; done | median)
 echo "(a) untraced: $base ns/call"
 printf '%-4s %-9s %10s %10s %10s %12s\n' case tool "ns/call" "ns/event" lost seen
-for case in b c d; do
+for case in ${CASES:-b c d}; do
   declare -A overhead=()
   for tool in bpftrace frstap; do
     results=$(for i in $(seq "$repeat"); do run_traced "$tool" "$case"; done)
