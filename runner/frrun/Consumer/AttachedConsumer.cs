@@ -118,6 +118,7 @@ internal sealed class AttachedConsumer(FrrunOptions options, StandardStreams str
 
         var printer = NewPrinter();
         var drain = new SessionDrain(reader, new ConsumerSink(output, printer), header.Info.Bulk);
+        var wakeup = header.Wakeup;
         bool exitRequested = false;
         bool targetReported = false;
         bool targetFailed = false;
@@ -151,16 +152,22 @@ internal sealed class AttachedConsumer(FrrunOptions options, StandardStreams str
                 output.SwitchFile();
             }
 
+            int wakeups = wakeup.Sequence;
             bool any = drain.Once();
             if (any)
             {
                 output.Flush();
             }
+            else
+            {
+                // The host wakes us before the timeout when a ring fills up or the module has exited.
+                wakeup.Sleep(wakeups, options.ReaderTimeoutMs);
+            }
 
             int? code;
             try
             {
-                code = client.WaitForExit(any ? 0 : options.ReaderTimeoutMs);
+                code = client.WaitForExit(0);
             }
             catch (IOException)
             {

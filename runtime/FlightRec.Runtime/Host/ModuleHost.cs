@@ -82,7 +82,9 @@ internal sealed class ModuleHost
         _header = SessionHeader.Create(_paths.HeaderPath, info);
         for (int cpu = 0; cpu < cpus; cpu++)
         {
-            _rings.Add(RingWriter.Create(_paths.RingPath(cpu), cpu, capacity, policy, pid));
+            var ring = RingWriter.Create(_paths.RingPath(cpu), cpu, capacity, policy, pid);
+            ring.WakeConsumerWhenBehind(_header.Wakeup);
+            _rings.Add(ring);
         }
 
         // Messages keep the newest lines whatever the data policy: the last words matter most after a crash.
@@ -183,6 +185,7 @@ internal sealed class ModuleHost
         }
 
         bool attached = _server!.NotifyExited(code) || AwaitLauncher(signals.AbortWait);
+        _header!.Wakeup.Wake();
         bool drained = attached && _server.WaitForDone(signals.AbortWait);
         Release(keepDirectory: !drained);
         return code;

@@ -31,6 +31,10 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
     private ulong _sequence;
     private long _stream;
 
+    // The consumer is woken when it is a quarter of the ring behind, looked at every 1/16 of the ring written.
+    private ConsumerWakeup? _wakeup;
+    private long _nextWakeCheck = long.MaxValue;
+
     private RingWriter(MappedFile file, long capacity, RingPolicy policy)
     {
         _file = file;
@@ -49,6 +53,15 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
 
     /// <summary>Records committed so far (the next record's sequence number).</summary>
     public ulong Sequence => _sequence;
+
+    /// <summary>From now on, wakes <paramref name="wakeup"/>'s consumer when it falls a quarter of the ring behind.</summary>
+    public void WakeConsumerWhenBehind(ConsumerWakeup wakeup)
+    {
+        _wakeup = wakeup;
+        _nextWakeCheck = _head + WakeCheckStride;
+    }
+
+    private long WakeCheckStride => _capacity / 16;
 
     public static RingWriter Create(string path, int cpu, long capacityBytes, RingPolicy policy, int hostPid)
     {
@@ -125,6 +138,20 @@ public sealed unsafe class RingWriter : IOutputSink, IDisposable
         Store64Release(RingLayout.StreamOffset, _stream);
         Store64Release(RingLayout.NextSequenceOffset, (long)_sequence);
         Store64Release(RingLayout.HeadOffset, _head);
+        if (_head >= _nextWakeCheck)
+        {
+            WakeConsumerIfBehind();
+        }
+    }
+
+    private void WakeConsumerIfBehind()
+    {
+        _nextWakeCheck = _head + WakeCheckStride;
+        long consumed = Volatile.Read(ref *(long*)(_header + RingLayout.ConsumerPositionOffset));
+        if (_head - consumed >= _capacity / 4)
+        {
+            _wakeup!.Wake();
+        }
     }
 
     /// <summary>Makes room for <paramref name="need"/> bytes at the head, evicting from the tail as the policy allows.</summary>

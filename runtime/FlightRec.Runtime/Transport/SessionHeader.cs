@@ -27,7 +27,8 @@ public sealed unsafe class SessionHeader : IDisposable
     private const int NameOffset = 64;
     private const int NameSpace = 256;
     private const int PathOffset = NameOffset + NameSpace;
-    private const int PathSpace = Size - PathOffset;
+    private const int WakeSequenceOffset = Size - 64;
+    private const int PathSpace = WakeSequenceOffset - PathOffset;
     private const int MaxCpus = 4096;
 
     private readonly MappedFile _file;
@@ -41,6 +42,9 @@ public sealed unsafe class SessionHeader : IDisposable
     }
 
     public SessionInfo Info { get; }
+
+    /// <summary>How the host wakes a consumer sleeping on this session (the word lives in this page's last cache line).</summary>
+    public ConsumerWakeup Wakeup => new((int*)(_page + WakeSequenceOffset));
 
     public HostState State
     {

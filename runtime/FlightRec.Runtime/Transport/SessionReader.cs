@@ -10,7 +10,7 @@ namespace FlightRec.Runtime.Transport;
 /// </summary>
 public sealed class SessionReader : IDisposable
 {
-    private const long MaxBatchBytes = 16L * 1024 * 1024;
+    private const long MaxBatchBytes = 1L * 1024 * 1024;
     private const int Attempts = 4;
 
     private readonly RingView[] _rings;
