@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.IO.MemoryMappedFiles;
 using FlightRec.Runtime.Execution;
 using FlightRec.Runtime.Module;
 using FlightRec.Runtime.Providers;
@@ -34,16 +34,18 @@ public sealed class PerfCounterProviderKernelTests(ITestOutputHelper log)
                 stream.Arm();
             }
 
-            // Fresh anonymous memory: the first write to each page is a page fault of this process.
-            // malloc serves 256 KiB from a fresh mmap (above its 128 KiB threshold).
+            // A new shared anonymous mapping: its pages are fresh (malloc could hand back pages
+            // already touched), so the first write to each is a page fault of this process.
             int pageSize = Environment.SystemPageSize;
-            nint memory = Marshal.AllocHGlobal(Pages * pageSize);
-            for (int page = 0; page < Pages; page++)
+            using (var memory = MemoryMappedFile.CreateNew(null, (long)Pages * pageSize))
+            using (var view = memory.CreateViewAccessor())
             {
-                Marshal.WriteByte(memory, page * pageSize, 1);
+                for (int page = 0; page < Pages; page++)
+                {
+                    view.Write((long)page * pageSize, (byte)1);
+                }
             }
 
-            Marshal.FreeHGlobal(memory);
             foreach (var stream in streams)
             {
                 stream.Disarm();
