@@ -17,7 +17,7 @@ internal sealed class ProbePointResolver(SemanticContext context, ProbeMatchNode
     private static readonly HashSet<string> UnimplementedFamilies =
     [
         "kernel", "kernel.function", "kernel.statement", "kernel.data", "kernel.mark",
-        "module", "process.function", "process.statement", "process.mark", "process.provider", "process.plt", "process.library", "nd_syscall", "perf", "procfs", "netfilter", "java",
+        "module", "process.function", "process.statement", "process.mark", "process.provider", "process.plt", "process.library", "nd_syscall", "procfs", "netfilter", "java",
         "python2", "python3", "hrtimer", "kprobe", "debuginfod", "generic", "scheduler", "vm", "ioblock",
         "socket", "tcp", "udp", "signal", "nfs", "sunrpc", "scsi", "irq_handler", "softirq", "workqueue",
     ];

@@ -22,6 +22,11 @@ public sealed class TargetSymbolPass : ISemanticPass
                 {
                     context.Error(deferred.Message, deferred.At);
                 }
+                else if (node is AtLiteralOperator { Name: "@perf" })
+                {
+                    // Its .counter("NAME") probes are refused at pass 2 too (PerfPointBuilder).
+                    context.Error("@perf is not implemented yet", node);
+                }
                 else if (node is CastExpression or EnumNameExpression or DerefExpression or AtLiteralOperator)
                 {
                     context.Error("unresolved target-symbol expression", node);

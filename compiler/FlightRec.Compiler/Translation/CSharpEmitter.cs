@@ -248,6 +248,7 @@ public static class CSharpEmitter
             "never" => ("Never", 0),
             _ when family.StartsWith("timer.", StringComparison.Ordinal) => ("Event", 0),
             "kernel.trace" => ("Event", 0),
+            _ when family.StartsWith("perf.", StringComparison.Ordinal) => ("Event", 0),
             _ when family == "process" || family.StartsWith("process.", StringComparison.Ordinal) => ("Event", 0),
             _ => throw new NotTranslatedException($"probe point {point}", Anchor(probe)),
         };

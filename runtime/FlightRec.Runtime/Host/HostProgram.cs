@@ -50,7 +50,7 @@ public static class HostProgram
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             loaded?.Dispose();
-            stdout.Write($"ERROR: {(e is HostException ? e.Message : Describe(e))}\n");
+            stdout.Write($"ERROR: {(e is HostException or ProbeRegistrationException ? e.Message : Describe(e))}\n");
             stdout.Flush();
             return 1;
         }

@@ -109,7 +109,7 @@ internal sealed class ModuleHost
         }
 
         // Kernel events of CPU n are handled by thread n, into ring n.
-        var streams = ProviderRegistry.Default.CreateStreams(module);
+        var streams = ProviderRegistry.Default.CreateStreams(module, _options.TargetPid);
         foreach (var stream in streams)
         {
             _threads[stream.Cpu % cpus].Add(stream);

@@ -13,4 +13,11 @@ public interface IStreamProvider
 
     /// <summary>Unarmed streams for <paramref name="probes"/>, at most one per CPU.</summary>
     IReadOnlyList<IEventStream> Create(IReadOnlyList<ProbeDescriptor> probes);
+
+    /// <summary>
+    /// As <see cref="Create(IReadOnlyList{ProbeDescriptor})"/>, in a session whose target() is
+    /// <paramref name="targetPid"/> (0: none). Providers that attach to the target when they open
+    /// (perf <c>.process</c>) use it; the others learn it from the context at each event.
+    /// </summary>
+    IReadOnlyList<IEventStream> Create(IReadOnlyList<ProbeDescriptor> probes, int targetPid) => Create(probes);
 }

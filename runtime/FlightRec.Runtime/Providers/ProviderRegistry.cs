@@ -14,7 +14,7 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IR
     {
     }
 
-    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider(), new Perf.ProfileTimerProvider(), new Processes.ProcessProvider()]);
+    public static ProviderRegistry Default { get; } = new([new TimerProvider()], [new Tracepoints.TracepointProvider(), new Perf.ProfileTimerProvider(), new Perf.PerfCounterProvider(), new Processes.ProcessProvider()]);
 
     /// <summary>Throws <see cref="ProbePointException"/> for the first event probe no provider can arm.</summary>
     public void Validate(ProbeModule module)
@@ -26,7 +26,8 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IR
     }
 
     /// <summary>The per-CPU streams of the probes stream providers serve, provider by provider; all are disposed if one fails.</summary>
-    public IReadOnlyList<IEventStream> CreateStreams(ProbeModule module)
+    /// <param name="targetPid">target() of the session (-c/-x), 0 without one.</param>
+    public IReadOnlyList<IEventStream> CreateStreams(ProbeModule module, int targetPid = 0)
     {
         var streams = new List<IEventStream>();
         try
@@ -36,7 +37,7 @@ public sealed class ProviderRegistry(IReadOnlyList<IProbeProvider> providers, IR
                 var probes = EventProbes(module).Where(p => provider.Recognizes(p.Point)).ToList();
                 if (probes.Count > 0)
                 {
-                    streams.AddRange(provider.Create(probes));
+                    streams.AddRange(provider.Create(probes, targetPid));
                 }
             }
 

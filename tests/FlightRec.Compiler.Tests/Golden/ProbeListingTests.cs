@@ -25,6 +25,7 @@ public class ProbeListingTests
     [InlineData("syscall.*.return", "syscall.exit.return\nsyscall.exit_group.return\nsyscall.openat.return\n")]
     [InlineData("process.*", "process.begin\nprocess.end\n")]
     [InlineData("process(1).*", "process(1).begin\nprocess(1).end\n")]
+    [InlineData("perf.sw.page_*", "perf.sw.page_faults\nperf.sw.page_faults_maj\nperf.sw.page_faults_min\n")]
     public void ListsMatchingPoints(string pattern, string expected)
     {
         var outcome = Run("-l", pattern);

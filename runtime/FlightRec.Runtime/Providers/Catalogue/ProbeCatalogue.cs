@@ -52,7 +52,27 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
             patterns.Add(Pattern(process, ("process", selector), ("end", ProbeArgumentKind.None)));
         }
 
+        AddPerf(patterns);
         return new ProbeCatalogue(patterns);
+    }
+
+    // stap's perf.type(N).config(N) shapes, plus FR's rate-then-process combinations (LANGUAGE.md §8.3).
+    private static void AddPerf(List<ProbePattern> patterns)
+    {
+        var perf = new PerfPointBuilder();
+        (string, ProbeArgumentKind)[] eventShape = [("perf", ProbeArgumentKind.None), ("type", ProbeArgumentKind.Number), ("config", ProbeArgumentKind.Number)];
+        (string, ProbeArgumentKind)[][] rates = [[], [("sample", ProbeArgumentKind.Number)], [("hz", ProbeArgumentKind.Number)]];
+        (string, ProbeArgumentKind)[][] scopes = [[], [("process", ProbeArgumentKind.None)], [("process", ProbeArgumentKind.String)]];
+        foreach (var rate in rates)
+        {
+            foreach (var scope in scopes)
+            {
+                patterns.Add(Pattern(perf, [.. eventShape, .. rate, .. scope]));
+            }
+        }
+
+        patterns.Add(Pattern(perf, [.. eventShape, ("counter", ProbeArgumentKind.String)]));
+        patterns.Add(Pattern(perf, [.. eventShape, ("process", ProbeArgumentKind.String), ("counter", ProbeArgumentKind.String)]));
     }
 
     private static ProbePattern Pattern(IProbePointBuilder builder, params (string Name, ProbeArgumentKind Argument)[] components) =>

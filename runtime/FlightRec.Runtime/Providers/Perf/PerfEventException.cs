@@ -11,4 +11,7 @@ public sealed class PerfEventException : Exception
 
     /// <summary>The errno of the failed call (0 when the failure was not a system call's).</summary>
     public int Errno { get; }
+
+    /// <summary>The <see cref="PerfEventSpec.Name"/> of the event that failed to open; null when no one event did.</summary>
+    public string? EventName { get; init; }
 }

@@ -222,7 +222,7 @@ public sealed class PerfEventSet : IDisposable
                 $"perf event {spec.Name}: no task with id {task} ({symbol})",
             _ => $"perf event {spec.Name} on CPU {cpu}: {error.Message}",
         };
-        return new PerfEventException(message, errno, error);
+        return new PerfEventException(message, errno, error) { EventName = spec.Name };
     }
 
     /// <summary>Why a ring could not be mapped, in user terms: usually the locked-memory limit of perf rings.</summary>

@@ -21,10 +21,14 @@ internal sealed class PerfStream : IEventStream, IPerfSampleSink
     private long _delivered;
     private readonly int _ringIndex;
     private readonly bool _countsEveryEvent;
+    private readonly ExecutableMatcher?[]? _executables;
 
     /// <param name="layouts">Per probe, how to read its records; null entries for samples without one (timers, counters).</param>
-    public PerfStream(PerfCpuRing ring, PerfStreamOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout?[] layouts)
+    /// <param name="executables">Per probe, the executable its samples must come from (perf .process("PATH")); null: any. Null array: none.</param>
+    public PerfStream(PerfCpuRing ring, PerfStreamOwner owner, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout?[] layouts,
+        ExecutableMatcher?[]? executables = null)
     {
+        _executables = executables;
         _ring = ring;
         _owner = owner;
         _ringIndex = owner.Events.Rings.ToList().IndexOf(ring);
@@ -81,6 +85,11 @@ internal sealed class PerfStream : IEventStream, IPerfSampleSink
     {
         _delivered++;
         if ((uint)sample.EventIndex >= (uint)_probes.Count || _dispatch is not { } dispatch)
+        {
+            return;
+        }
+
+        if (_executables?[sample.EventIndex] is { } executable && !executable.Matches(sample.Pid))
         {
             return;
         }
