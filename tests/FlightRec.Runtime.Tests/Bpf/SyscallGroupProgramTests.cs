@@ -18,8 +18,10 @@ public sealed class SyscallGroupProgramTests
         442,
         [new(110, new TracepointCaptureSpec(0, 12, [])), new(257, new TracepointCaptureSpec(1, 48, [24]))]);
 
+    // openat's shape (2) is the one with a string: it has the stash.
     private static List<string> Entry(int? stash) =>
-        SyscallGroupProgram.Emit(Plan, MapFd, RingFd, LostFd, stash).Select(i => i.ToString()).ToList();
+        SyscallGroupProgram.Emit(Plan, MapFd, RingFd, LostFd, stash is { } fd ? new Dictionary<int, int> { [2] = fd } : null)
+            .Select(i => i.ToString()).ToList();
 
     [Fact]
     public void UnprobedSyscallReturnsAfterOneArrayLookup()
@@ -44,11 +46,13 @@ public sealed class SyscallGroupProgramTests
     }
 
     [Fact]
-    public void EveryRecordReservesTheLargestLayoutAndNamesItsProbe()
+    public void EachShapeReservesItsOwnSizeAndNamesItsProbe()
     {
         var program = Entry(StashFd);
-        TestInstructions.AssertContainsRun(program, "b7 02 00 00 68 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // reserve 360
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 40 00 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // getppid: 64
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 68 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat: 360
         TestInstructions.AssertContainsRun(program, "61 91 00 00 00 00 00 00", "63 17 00 00 00 00 00 00"); // probe index from the map
+        Assert.Equal(2, program.Count(i => i == "61 91 00 00 00 00 00 00"));
     }
 
     [Fact]
@@ -57,9 +61,10 @@ public sealed class SyscallGroupProgramTests
         var program = Entry(StashFd);
 
         // getppid: 12-byte record, no strings; the number and 4 zero bytes, nothing else.
+        Assert.StartsWith("55 01 ", program[12]); // shape != 1: next
+        Assert.EndsWith(" 01 00 00 00", program[12]);
         TestInstructions.AssertContainsRun(
             program,
-            "55 01 08 00 01 00 00 00", // shape != 1: past its 7 instructions and the jump
             "62 07 28 00 0c 00 00 00", // record size 12
             "6a 07 2c 00 00 00 00 00", // no strings
             "6a 07 2e 00 00 01 00 00", // capacity 256
@@ -88,6 +93,7 @@ public sealed class SyscallGroupProgramTests
             "7b 17 50 00 00 00 00 00",
             "79 61 28 00 00 00 00 00",
             "7b 17 58 00 00 00 00 00",
+            "b7 08 00 00 00 00 00 00", // r8 = no string failed yet
             "bf 71 00 00 00 00 00 00", // r1 = record + 96 + 8: the string's bytes
             "07 01 00 00 68 00 00 00",
             "b7 02 00 00 00 01 00 00",
@@ -104,27 +110,37 @@ public sealed class SyscallGroupProgramTests
     }
 
     [Fact]
-    public void CompletionFindsTheShapeThroughTheStashedNumber()
+    public void CompletionLooksOnlyInTheStashOfTheExitingSyscallsShape()
     {
-        var program = SyscallGroupCompletionProgram.Emit(Plan, MapFd, RingFd, LostFd, StashFd).Select(i => i.ToString()).ToList();
-        Assert.Equal("85 00 00 00 0e 00 00 00", program[0]); // the thread id is the stash key
+        var program = SyscallGroupCompletionProgram.Emit(Plan, MapFd, RingFd, LostFd, new Dictionary<int, int> { [2] = StashFd })
+            .Select(i => i.ToString()).ToList();
+        Assert.Equal(
+            [
+                "61 11 08 00 00 00 00 00", // r1 = (u32) id of the exit
+                "63 1a d8 ff 00 00 00 00",
+                "18 11 00 00 05 00 00 00",
+                "00 00 00 00 00 00 00 00",
+                "bf a2 00 00 00 00 00 00",
+                "07 02 00 00 d8 ff ff ff",
+                "85 00 00 00 01 00 00 00",
+            ],
+            program[..7]);
+        Assert.StartsWith("15 00 ", program[7]); // not probed: done
+        Assert.Equal("61 01 04 00 00 00 00 00", program[8]); // its shape
+        Assert.StartsWith("55 01 ", program[9]); // only openat's shape (2) has a stash
+        Assert.EndsWith(" 02 00 00 00", program[9]);
         TestInstructions.AssertContainsRun(
             program,
-            "61 81 38 00 00 00 00 00", // r1 = the stashed record's __syscall_nr
-            "63 1a d8 ff 00 00 00 00",
-            "18 11 00 00 05 00 00 00",
+            "85 00 00 00 0e 00 00 00", // the thread id is the stash key
+            "63 0a e0 ff 00 00 00 00",
+            "18 11 00 00 09 00 00 00",
             "00 00 00 00 00 00 00 00",
             "bf a2 00 00 00 00 00 00",
-            "07 02 00 00 d8 ff ff ff",
-            "85 00 00 00 01 00 00 00",
-            "15 00");
-        TestInstructions.AssertContainsRun(
-            program,
-            "61 01 04 00 00 00 00 00", // its shape
-            "55 01 0c 00 02 00 00 00", // only openat's shape (2) has strings to read again: past 11 and the jump
-            "61 71 60 00 00 00 00 00"); // its status word
-        Assert.DoesNotContain(program, i => i.StartsWith("55 01 ", StringComparison.Ordinal) && i.EndsWith(" 01 00 00 00", StringComparison.Ordinal));
+            "07 02 00 00 e0 ff ff ff",
+            "85 00 00 00 01 00 00 00");
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 68 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat's 360 bytes
+        TestInstructions.AssertContainsRun(program, "61 71 60 00 00 00 00 00", "67 01 00 00 20 00 00 00"); // its status word, sign-extended
         Assert.Equal(1, program.Count(i => i == SubmitCall));
-        Assert.Equal("85 00 00 00 03 00 00 00", program[^3]); // bpf_map_delete_elem, then return 0
+        Assert.Equal(1, program.Count(i => i == "85 00 00 00 03 00 00 00")); // bpf_map_delete_elem
     }
 }

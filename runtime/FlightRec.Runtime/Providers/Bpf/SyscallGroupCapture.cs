@@ -5,7 +5,7 @@ namespace FlightRec.Runtime.Providers.Bpf;
 /// <summary>
 /// A <see cref="SyscallGroupPlan"/> loaded and attached: the array from syscall number to probe,
 /// the program on raw_syscalls:sys_enter (or sys_exit) and, for entry probes with user strings,
-/// the stash and the completion program on raw_syscalls:sys_exit. Disposing detaches them.
+/// a stash per shape with strings and the completion program on raw_syscalls:sys_exit. Disposing detaches them.
 /// </summary>
 public sealed class SyscallGroupCapture : IDisposable
 {
@@ -38,19 +38,24 @@ public sealed class SyscallGroupCapture : IDisposable
             var probes = BpfMap.Create(BpfMapType.Array, 4, SyscallGroupPlan.ValueSize, plan.MapEntries, $"fr_sys_{kind}");
             resources.Add(probes);
             Fill(probes, plan);
-            BpfMap? stash = null;
+            // One stash per shape with strings: a map has one value size, and each shape its own record size.
+            var stashes = new Dictionary<int, int>();
             if (plan.CompletionTracepointId is { } exitId)
             {
-                stash = BpfMap.Create(
-                    BpfMapType.Hash, 4, plan.TotalSize, TracepointCaptureProbe.StashEntries, "fr_sys_stash", BpfMapFlags.NoPreallocate);
-                resources.Add(stash);
-                var completion = Load(
-                    SyscallGroupCompletionProgram.Emit(plan, probes.FileDescriptor, ring, lost, stash.FileDescriptor), "fr_sys_complete");
+                foreach (int shape in plan.StringShapeIds())
+                {
+                    var stash = BpfMap.Create(BpfMapType.Hash, 4, plan.LayoutOf(plan.Shapes[shape - 1]).TotalSize,
+                        TracepointCaptureProbe.StashEntries, $"fr_sys_stash{shape}", BpfMapFlags.NoPreallocate);
+                    resources.Add(stash);
+                    stashes.Add(shape, stash.FileDescriptor);
+                }
+
+                var completion = Load(SyscallGroupCompletionProgram.Emit(plan, probes.FileDescriptor, ring, lost, stashes), "fr_sys_complete");
                 resources.Add(completion);
                 resources.Add(BpfTracepointAttachment.Attach(exitId, completion));
             }
 
-            var program = Load(SyscallGroupProgram.Emit(plan, probes.FileDescriptor, ring, lost, stash?.FileDescriptor), $"fr_sys_{kind}");
+            var program = Load(SyscallGroupProgram.Emit(plan, probes.FileDescriptor, ring, lost, stashes), $"fr_sys_{kind}");
             resources.Add(program);
             resources.Add(BpfTracepointAttachment.Attach(plan.TracepointId, program));
             return new SyscallGroupCapture(probes, resources);

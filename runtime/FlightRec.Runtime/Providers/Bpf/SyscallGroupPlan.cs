@@ -12,8 +12,9 @@ namespace FlightRec.Runtime.Providers.Bpf;
 /// syscall it sees, exactly the record the probe's own capture would have written. It finds the
 /// probe through a BPF array indexed by syscall number (<see cref="MapEntries"/>): the probe
 /// index and the 1-based shape of its records, 0 meaning "not probed" (arrays start zeroed).
-/// Every record of the group reserves <see cref="TotalSize"/> ring bytes (the reserve wants a
-/// constant, and the stash of deferred strings one value size); its header gives its own layout.
+/// The program has one branch per shape, each reserving its own record size (the reserve wants a
+/// constant), so a syscall without strings costs the ring no string slots; each shape with
+/// strings has its own stash of deferred records (a map has one value size).
 /// </summary>
 public sealed class SyscallGroupPlan
 {
@@ -43,7 +44,6 @@ public sealed class SyscallGroupPlan
         _memberShapes = memberShapes;
         MaxStringLength = maxStringLength;
         Filter = filter;
-        TotalSize = shapes.Max(s => LayoutOf(s).TotalSize);
         MapEntries = members.Max(m => m.Number) + 1;
     }
 
@@ -69,8 +69,9 @@ public sealed class SyscallGroupPlan
     /// <summary>The test every probe of the group applies in the kernel (the group is made of probes with the same one).</summary>
     public BpfCaptureFilter? Filter { get; }
 
-    /// <summary>Ring bytes of every record: the largest layout of any shape.</summary>
-    public int TotalSize { get; }
+    /// <summary>The 1-based ids of the shapes with user strings: those that may stash a record at entry.</summary>
+    public IEnumerable<int> StringShapeIds() =>
+        Enumerable.Range(1, Shapes.Length).Where(id => Shapes[id - 1].UserStringOffsets.Length > 0);
 
     /// <summary>Array entries: the highest syscall number probed, plus one.</summary>
     public int MapEntries { get; }

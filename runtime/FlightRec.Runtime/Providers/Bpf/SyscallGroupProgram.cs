@@ -26,12 +26,15 @@ public static class SyscallGroupProgram
     /// <summary>
     /// The program for <paramref name="plan"/>, reading probes from the array <paramref name="mapFd"/>,
     /// writing to <paramref name="ringBufferFd"/>, counting losses in <paramref name="lostCounterFd"/>,
-    /// stashing records with an unreadable string in <paramref name="stashFd"/> when given.
+    /// stashing a record with an unreadable string in the stash of its shape when
+    /// <paramref name="stashFds"/> (shape id → map) has one.
     /// </summary>
-    public static BpfInstruction[] Emit(SyscallGroupPlan plan, int mapFd, int ringBufferFd, int lostCounterFd, int? stashFd = null)
+    public static BpfInstruction[] Emit(
+        SyscallGroupPlan plan, int mapFd, int ringBufferFd, int lostCounterFd, IReadOnlyDictionary<int, int>? stashFds = null)
     {
         var asm = new BpfAssembler();
         var done = asm.DefineLabel();
+        var submit = asm.DefineLabel();
         asm.Move(Context, BpfRegister.R1)
             .Load(BpfSize.Word, BpfRegister.R1, Context, SyscallGroupPlan.NumberOffset);
         EmitProbeLookup(asm, mapFd, done);
@@ -41,45 +44,22 @@ public static class SyscallGroupProgram
         if (plan.Filter is { } filter)
         {
             TracepointCaptureProgram.EmitFilter(asm, filter, done);
+            asm.Load(BpfSize.Word, BpfRegister.R1, Value, SyscallGroupPlan.ValueShapeOffset);
         }
 
-        var reserved = asm.DefineLabel();
-        asm.LoadMap(BpfRegister.R1, ringBufferFd)
-            .Move(BpfRegister.R2, plan.TotalSize)
-            .Move(BpfRegister.R3, 0)
-            .Call(BpfHelper.RingBufferReserve)
-            .JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R0, 0, reserved);
-        TracepointCaptureProgram.EmitCountLost(asm, lostCounterFd, done);
-
-        asm.Mark(reserved).Move(Record, BpfRegister.R0);
-        EmitHeader(asm);
-        asm.Move(Failed, 0)
-            .Load(BpfSize.Word, BpfRegister.R1, Value, SyscallGroupPlan.ValueShapeOffset);
-        var written = asm.DefineLabel();
-        for (int i = 0; i < plan.Shapes.Length; i++)
+        for (int id = 1; id <= plan.Shapes.Length; id++)
         {
             var next = asm.DefineLabel();
-            asm.JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R1, i + 1, next);
-            EmitShape(asm, plan, plan.Shapes[i], trackFailures: stashFd is not null);
-            asm.Jump(written).Mark(next);
+            asm.JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R1, id, next);
+            int? stash = stashFds is not null && stashFds.TryGetValue(id, out int fd) ? fd : null;
+            EmitShape(asm, plan, plan.Shapes[id - 1], ringBufferFd, lostCounterFd, stash, done);
+            asm.Jump(submit).Mark(next);
         }
 
-        // A shape the plan does not know (never written by Create): give the space back.
-        asm.Move(BpfRegister.R1, Record)
-            .Move(BpfRegister.R2, 0)
-            .Call(BpfHelper.RingBufferDiscard)
-            .Jump(done);
-
-        asm.Mark(written);
-        if (stashFd is { } stash)
-        {
-            var submit = asm.DefineLabel();
-            asm.JumpIf(BpfJumpCondition.Equal, Failed, 0, submit);
-            TracepointCaptureProgram.EmitStash(asm, stash, lostCounterFd, done);
-            asm.Mark(submit);
-        }
-
-        asm.Move(BpfRegister.R1, Record)
+        // A shape the plan does not know (never written by Create): nothing reserved, nothing to do.
+        asm.Jump(done);
+        asm.Mark(submit)
+            .Move(BpfRegister.R1, Record)
             .Move(BpfRegister.R2, 0)
             .Call(BpfHelper.RingBufferSubmit);
         asm.Mark(done)
@@ -115,13 +95,26 @@ public static class SyscallGroupProgram
             .Call(BpfHelper.GetCurrentComm);
 
     /// <summary>
-    /// Sizes, record and strings of one shape. The record: 8 zero bytes where the common fields
-    /// were, the number as the int <c>__syscall_nr</c> (and 4 zero bytes of padding), then the
-    /// 8-byte arguments or return value, all at the offsets of the raw_syscalls record.
+    /// One shape's record: reserve its size, the header, the sizes, the record and the strings,
+    /// then fall through to the submit (or stash the record and jump to <paramref name="done"/>).
+    /// The record: 8 zero bytes where the common fields were, the number as the int
+    /// <c>__syscall_nr</c> (and 4 zero bytes of padding), then the 8-byte arguments or return
+    /// value, all at the offsets of the raw_syscalls record.
     /// </summary>
-    private static void EmitShape(BpfAssembler asm, SyscallGroupPlan plan, SyscallGroupShape shape, bool trackFailures)
+    private static void EmitShape(
+        BpfAssembler asm, SyscallGroupPlan plan, SyscallGroupShape shape, int ringBufferFd, int lostCounterFd, int? stashFd, BpfLabel done)
     {
         var layout = plan.LayoutOf(shape);
+        var reserved = asm.DefineLabel();
+        asm.LoadMap(BpfRegister.R1, ringBufferFd)
+            .Move(BpfRegister.R2, layout.TotalSize)
+            .Move(BpfRegister.R3, 0)
+            .Call(BpfHelper.RingBufferReserve)
+            .JumpIf(BpfJumpCondition.NotEqual, BpfRegister.R0, 0, reserved);
+        TracepointCaptureProgram.EmitCountLost(asm, lostCounterFd, done);
+        asm.Mark(reserved).Move(Record, BpfRegister.R0);
+        EmitHeader(asm);
+
         const int Base = TracepointCaptureLayout.RecordOffset;
         asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset, layout.RecordSize)
             .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
@@ -136,16 +129,29 @@ public static class SyscallGroupProgram
                 .Store(BpfSize.DoubleWord, Record, (short)(Base + offset), BpfRegister.R1);
         }
 
+        if (stashFd is not null)
+        {
+            asm.Move(Failed, 0);
+        }
+
         for (int i = 0; i < shape.UserStringOffsets.Length; i++)
         {
             TracepointCaptureProgram.EmitUserString(asm, Context, shape.UserStringOffsets[i], layout.StringSlotOffset(i), plan.MaxStringLength);
-            if (trackFailures)
+            if (stashFd is not null)
             {
                 var read = asm.DefineLabel();
                 asm.JumpIf(BpfJumpCondition.SignedGreaterOrEqual, BpfRegister.R0, 0, read)
                     .Move(Failed, 1)
                     .Mark(read);
             }
+        }
+
+        if (stashFd is { } stash)
+        {
+            var complete = asm.DefineLabel();
+            asm.JumpIf(BpfJumpCondition.Equal, Failed, 0, complete);
+            TracepointCaptureProgram.EmitStash(asm, stash, lostCounterFd, done);
+            asm.Mark(complete);
         }
     }
 }
