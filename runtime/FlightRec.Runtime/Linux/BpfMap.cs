@@ -89,6 +89,31 @@ public sealed unsafe class BpfMap : IDisposable
         return errno == Errno.ENOENT ? false : throw Errno.Error("bpf(BPF_MAP_LOOKUP_ELEM)", errno);
     }
 
+    /// <summary>
+    /// Sets the value under <paramref name="key"/> (BPF_ANY: creates or replaces), as programs will
+    /// read it; for an array the key is the u32 index.
+    /// </summary>
+    public void Update(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(key.Length, KeySize);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(value.Length, ValueSize);
+        byte* attr = stackalloc byte[BpfSyscall.AttributeSize];
+        new Span<byte>(attr, BpfSyscall.AttributeSize).Clear();
+        fixed (byte* k = key)
+        fixed (byte* v = value)
+        {
+            *(uint*)(attr + 0) = (uint)FileDescriptor;
+            *(ulong*)(attr + 8) = (ulong)k;
+            *(ulong*)(attr + 16) = (ulong)v;
+            if (BpfSyscall.Invoke(BpfSyscall.MapUpdateElement, attr) == 0)
+            {
+                return;
+            }
+        }
+
+        throw Errno.LastError("bpf(BPF_MAP_UPDATE_ELEM)");
+    }
+
     /// <summary>The lookup buffer size of a per-CPU map: possible CPUs × value size rounded up to 8.</summary>
     public int PerCpuValueBytes => BpfPossibleCpus.Count * ((ValueSize + 7) & ~7);
 

@@ -11,6 +11,7 @@ internal static unsafe partial class BpfSyscall
 {
     public const int MapCreate = 0;
     public const int MapLookupElement = 1;
+    public const int MapUpdateElement = 2;
     public const int ProgramLoad = 5;
 
     /// <summary>Larger than any prefix we fill; the kernel accepts a bigger block if the tail is zero.</summary>

@@ -20,7 +20,9 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     private readonly TracepointCaptureSpec[] _specs;
     private readonly int[] _tracepointIds;
     private readonly int?[] _exitTracepointIds;
-    private readonly List<TracepointCaptureProbe> _attached = [];
+    private readonly IReadOnlyList<SyscallGroupPlan> _groups;
+    private readonly HashSet<int> _grouped;
+    private readonly List<IDisposable> _attached = [];
     private readonly TracepointEvent _event = new();
     private readonly CapturedStrings _strings = new();
     private readonly Dictionary<int, string> _names = [];
@@ -29,8 +31,10 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
     private long _lostAtDisarm = -1;
 
     public BpfTracepointStream(BpfCaptureChannel channel, IReadOnlyList<ProbeDescriptor> probes, TracepointEventLayout[] layouts,
-        TracepointCaptureSpec[] specs, int[] tracepointIds, int?[] exitTracepointIds)
+        TracepointCaptureSpec[] specs, int[] tracepointIds, int?[] exitTracepointIds, IReadOnlyList<SyscallGroupPlan>? groups = null)
     {
+        _groups = groups ?? [];
+        _grouped = [.. _groups.SelectMany(g => g.Members.Select(m => m.ProbeIndex))];
         _channel = channel;
         _probes = probes;
         _layouts = layouts;
@@ -48,8 +52,19 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
 
     public void Arm()
     {
+        // Syscall groups first (entry before exit: see SyscallGrouping), then each other probe on its own tracepoint.
+        foreach (var group in _groups)
+        {
+            _attached.Add(SyscallGroupCapture.Attach(_channel, group));
+        }
+
         for (int i = 0; i < _specs.Length; i++)
         {
+            if (_grouped.Contains(i))
+            {
+                continue;
+            }
+
             _attached.Add(TracepointCaptureProbe.Attach(_channel, _tracepointIds[i], _specs[i], _exitTracepointIds[i]));
         }
     }

@@ -21,9 +21,9 @@ public static class TracepointCaptureProgram
     public const string License = "GPL";
 
     // Registers that live across helper calls.
-    private const BpfRegister Context = BpfRegister.R6;
+    internal const BpfRegister Context = BpfRegister.R6;
     internal const BpfRegister Record = BpfRegister.R7;
-    private const BpfRegister Failed = BpfRegister.R8;
+    internal const BpfRegister Failed = BpfRegister.R8;
 
     // Stack slots below the frame pointer.
     private const short CommSlot = -16;
@@ -105,7 +105,7 @@ public static class TracepointCaptureProgram
         return asm.Build();
     }
 
-    private static void EmitFilter(BpfAssembler asm, BpfCaptureFilter filter, BpfLabel reject)
+    internal static void EmitFilter(BpfAssembler asm, BpfCaptureFilter filter, BpfLabel reject)
     {
         switch (filter.Kind)
         {
@@ -273,7 +273,7 @@ public static class TracepointCaptureProgram
     /// thread's id and discards it from the ring. A stale entry of the same thread (a syscall whose
     /// exit never came) is overwritten and counted lost; so is a record the full stash refuses.
     /// </summary>
-    private static void EmitStash(BpfAssembler asm, int stashFd, int lostCounterFd, BpfLabel done)
+    internal static void EmitStash(BpfAssembler asm, int stashFd, int lostCounterFd, BpfLabel done)
     {
         var discard = asm.DefineLabel();
         var counted = asm.DefineLabel();

@@ -179,7 +179,22 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
 
         var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p), filter: KernelFilter(p))).ToArray();
         var layouts = probes.Select((p, i) => new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
+        var groups = SyscallGrouping.Plan(
+            formats, specs, RawFormat(tracefs, SyscallGrouping.RawEnter), RawFormat(tracefs, SyscallGrouping.RawExit), SyscallNumbers.Current);
         return new BpfTracepointStream(
-            channel, probes, layouts, specs, [.. formats.Select(f => f.Id)], [.. formats.Select(f => SyscallExitId(tracefs, f))]);
+            channel, probes, layouts, specs, [.. formats.Select(f => f.Id)], [.. formats.Select(f => SyscallExitId(tracefs, f))], groups);
+    }
+
+    /// <summary>The format of a raw_syscalls tracepoint, or null when this kernel has none (then no syscall is grouped).</summary>
+    private static TracepointFormat? RawFormat(TracefsCatalogue tracefs, string name)
+    {
+        try
+        {
+            return tracefs.Contains(name) ? tracefs.Format(name) : null;
+        }
+        catch (TracefsException)
+        {
+            return null;
+        }
     }
 }
