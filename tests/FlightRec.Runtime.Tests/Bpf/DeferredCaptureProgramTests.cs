@@ -80,7 +80,7 @@ public sealed class DeferredCaptureProgramTests
         Assert.StartsWith("15 00 ", program[7]); // not stashed: done
         Assert.Equal("bf 08 00 00 00 00 00 00", program[8]); // r8 = the stashed record
         Assert.Equal("85 00 00 00 03 00 00 00", program[^3]); // bpf_map_delete_elem
-        Assert.Equal(["b7 00 00 00 00 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]);
+        Assert.Equal(["b7 00 00 00 01 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]); // return 1: perf users still sample
     }
 
     [Fact]

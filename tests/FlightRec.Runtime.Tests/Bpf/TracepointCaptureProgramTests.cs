@@ -26,11 +26,11 @@ public sealed class TracepointCaptureProgramTests
     }
 
     [Fact]
-    public void StartsBySavingTheContextAndEndsReturningZero()
+    public void StartsBySavingTheContextAndEndsReturningOneSoPerfStillSamples()
     {
         var program = Emit(new TracepointCaptureSpec(0, 16, []));
         Assert.Equal("bf 16 00 00 00 00 00 00", program[0]);
-        Assert.Equal(["b7 00 00 00 00 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]);
+        Assert.Equal(["b7 00 00 00 01 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]);
     }
 
     [Fact]

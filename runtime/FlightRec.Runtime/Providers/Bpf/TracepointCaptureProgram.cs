@@ -6,19 +6,27 @@ namespace FlightRec.Runtime.Providers.Bpf;
 
 /// <summary>
 /// Emits the tracepoint program that captures one probe's events into a ring buffer:
-/// filter (return 0 early on reject), reserve a fixed-size record, write the header, copy the
+/// filter (return early on reject), reserve a fixed-size record, write the header, copy the
 /// tracepoint record from the context, read each user string, submit. When the ring is full
 /// it adds one to this CPU's slot of the lost counter instead, so loss is never silent.
 /// With a stash map (syscall entry tracepoints), a record one of whose strings could not be read
 /// (its page not yet mapped: bpf_probe_read_user_str cannot fault it in) goes into the stash
 /// under the thread id instead of the ring; <see cref="SyscallExitCaptureProgram"/> re-reads
 /// the strings at the syscall's exit, when the kernel has faulted them in, and submits it.
-/// The program always returns 0, which also tells the kernel not to emit a perf sample.
+/// The program always returns <see cref="LetPerfSample"/>.
 /// </summary>
 public static class TracepointCaptureProgram
 {
     /// <summary>Needed for bpf_probe_read_user_str, a GPL-only helper.</summary>
     public const string License = "GPL";
+
+    /// <summary>
+    /// What every capture program returns. The kernel ANDs the results of all BPF programs on a
+    /// tracepoint and, on 0, drops the event for every perf event open on it: perf record, or
+    /// our own perf path in the same module, would see nothing while a capture is armed. On 1
+    /// the only cost of ours is the count of the attachment's counting event (it never samples).
+    /// </summary>
+    public const int LetPerfSample = 1;
 
     // Registers that live across helper calls.
     private const BpfRegister Context = BpfRegister.R6;
@@ -100,7 +108,7 @@ public static class TracepointCaptureProgram
             .Move(BpfRegister.R2, 0)
             .Call(BpfHelper.RingBufferSubmit);
         asm.Mark(done)
-            .Move(BpfRegister.R0, 0)
+            .Move(BpfRegister.R0, LetPerfSample)
             .Exit();
         return asm.Build();
     }
