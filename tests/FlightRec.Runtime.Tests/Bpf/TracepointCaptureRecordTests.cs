@@ -18,7 +18,8 @@ public sealed class TracepointCaptureRecordTests
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), 4322);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16), 123_456_789_012);
         Encoding.UTF8.GetBytes("bash", bytes.AsSpan(24));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), 12);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(40), 12);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(42), 12);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(44), 2);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(46), 16);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(48 + 8), 0x0a0b0c0d);
@@ -43,6 +44,26 @@ public sealed class TracepointCaptureRecordTests
         Assert.Equal("bash", Encoding.UTF8.GetString(record.Comm));
         Assert.Equal(12, record.TracepointRecord.Length);
         Assert.Equal(0x0a0b0c0d, BinaryPrimitives.ReadInt32LittleEndian(record.TracepointRecord[8..]));
+    }
+
+    [Fact]
+    public void TheRecordIsAsLongAsWhatWasCopiedNotItsCapacity()
+    {
+        var bytes = Build(4, "abc", 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(42), 10);
+        var record = new TracepointCaptureRecord(bytes);
+        Assert.Equal((12, 10, 10), (record.RecordSize, record.RecordLength, record.TracepointRecord.Length));
+        Assert.True(record.TryGetString(0, out var text));
+        Assert.Equal("abc", Encoding.UTF8.GetString(text));
+    }
+
+    [Fact]
+    public void ALengthPastTheCapacityIsRefused()
+    {
+        var bytes = Build(4, "abc", 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(42), 13);
+        var error = Assert.Throws<ArgumentException>(() => new TracepointCaptureRecord(bytes));
+        Assert.StartsWith("the capture record's header says 13 bytes were copied into 12", error.Message);
     }
 
     [Fact]
