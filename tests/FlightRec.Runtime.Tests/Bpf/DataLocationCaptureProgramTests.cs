@@ -20,7 +20,7 @@ public sealed class DataLocationCaptureProgramTests
 
         Assert.Equal([new TracepointDataLocation(8, false), new(20, true), new(24, false)], spec.DataLocations.ToArray());
         Assert.Equal(28 + TracepointCaptureSpec.DefaultDynamicCapacity, spec.RecordCapacity);
-        Assert.Equal(48 + 1056, TracepointCaptureLayout.For(spec).TotalSize); // 1052 padded to 8
+        Assert.Equal(56 + 1056, TracepointCaptureLayout.For(spec).TotalSize); // 1052 padded to 8
     }
 
     [Fact]
@@ -65,11 +65,11 @@ public sealed class DataLocationCaptureProgramTests
             "b5 09 01 00 78 00 00 00", // if r9 <= 120: it fits
             "b7 09 00 00 78 00 00 00", // else r9 = 120: cut at the capacity
             "bf 71 00 00 00 00 00 00",
-            "07 01 00 00 30 00 00 00", // r1 = the record in the ring
+            "07 01 00 00 38 00 00 00", // r1 = the record in the ring
             "bf 92 00 00 00 00 00 00", // r2 = r9 bytes
             "bf 63 00 00 00 00 00 00", // r3 = the context
             "85 00 00 00 71 00 00 00", // bpf_probe_read_kernel
-            "7a 07 30 00 00 00 00 00", // *(u64 *)(r7 + 48) = 0: the pt_regs pointer is not the record's
+            "7a 07 38 00 00 00 00 00", // *(u64 *)(r7 + 56) = 0: the pt_regs pointer is not the record's
             "6b 97 2a 00 00 00 00 00", // *(u16 *)(r7 + 42) = r9: the length copied
         ];
         int start = program.IndexOf(expected[0]);

@@ -193,6 +193,22 @@ public sealed class KernelEventTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void UidAndGidAreThoseOfTheEventsTaskNotTheHosts()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        // setpriv drops to nobody, then execs: that exec's task is not root, the host is.
+        var run = scenario.RunFrstap("-c", "setpriv --reuid=65534 --regid=65534 --clear-groups /bin/true", "-e",
+            "probe kernel.trace(\"sched:sched_process_exec\") { if ($filename == \"/bin/true\" && pid() == target()) printf(\"%s %d %d\\n\", execname(), uid(), gid()) }");
+
+        Assert.Equal(new FrrunResult(0, "true 65534 65534\n", ""), run);
+    }
+
+    [Fact]
     public void AFilterAppliedInTheKernelCountsTheSame()
     {
         using var scenario = Begin();

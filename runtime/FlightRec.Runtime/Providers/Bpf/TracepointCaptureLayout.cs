@@ -8,7 +8,8 @@ namespace FlightRec.Runtime.Providers.Bpf;
 /// 16 u64 bpf_ktime_get_ns (CLOCK_MONOTONIC; Stopwatch.GetTimestamp on Linux)
 /// 24 char[16] comm, NUL-padded
 /// 40 u16 record capacity  42 u16 record length   44 u16 string count   46 u16 string capacity
-/// 48 the tracepoint record (its first 8 bytes zero: see UnreadableRecordPrefix), capacity bytes padded to 8
+/// 48 u32 uid              52 u32 gid (bpf_get_current_uid_gid: the task's real ids)
+/// 56 the tracepoint record (its first 8 bytes zero: see UnreadableRecordPrefix), capacity bytes padded to 8
 ///    then per string: i32 status, u32 zero, capacity bytes (padded to 8)
 /// </code>
 /// The record length is how many of the capacity bytes were copied: the fixed part, or with
@@ -31,7 +32,9 @@ public sealed class TracepointCaptureLayout
     public const int RecordLengthOffset = 42;
     public const int StringCountOffset = 44;
     public const int StringCapacityOffset = 46;
-    public const int HeaderSize = 48;
+    public const int UidOffset = 48;
+    public const int GidOffset = 52;
+    public const int HeaderSize = 56;
     public const int RecordOffset = HeaderSize;
 
     /// <summary>The string status word and its padding, before the string bytes.</summary>

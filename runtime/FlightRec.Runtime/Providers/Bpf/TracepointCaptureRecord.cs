@@ -43,6 +43,12 @@ public readonly ref struct TracepointCaptureRecord
     /// <summary>bpf_ktime_get_ns: CLOCK_MONOTONIC nanoseconds, the clock of Stopwatch.GetTimestamp on Linux.</summary>
     public long Timestamp => BinaryPrimitives.ReadInt64LittleEndian(_data[TracepointCaptureLayout.TimestampOffset..]);
 
+    /// <summary>The task's real user id at the event.</summary>
+    public int UserId => ReadInt32(TracepointCaptureLayout.UidOffset);
+
+    /// <summary>The task's real group id at the event.</summary>
+    public int GroupId => ReadInt32(TracepointCaptureLayout.GidOffset);
+
     /// <summary>The command name, without its NUL padding.</summary>
     public ReadOnlySpan<byte> Comm => UpToNul(_data.Slice(TracepointCaptureLayout.CommOffset, TracepointCaptureLayout.CommLength));
 
