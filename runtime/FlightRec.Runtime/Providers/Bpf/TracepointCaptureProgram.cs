@@ -29,10 +29,9 @@ public static class TracepointCaptureProgram
     public const int LetPerfSample = 1;
 
     // Registers that live across helper calls.
-    private const BpfRegister Context = BpfRegister.R6;
+    internal const BpfRegister Context = BpfRegister.R6;
     internal const BpfRegister Record = BpfRegister.R7;
     private const BpfRegister Failed = BpfRegister.R8;
-    private const BpfRegister Length = BpfRegister.R9;
 
     // Stack slots below the frame pointer.
     private const short CommSlot = -16;
@@ -81,11 +80,11 @@ public static class TracepointCaptureProgram
         EmitHeader(asm, spec, layout);
         if (spec.DataLocations.IsDefaultOrEmpty)
         {
-            EmitRecordCopy(asm, spec.RecordSize);
+            TracepointRecordCopy.EmitFixed(asm, spec.RecordSize);
         }
         else
         {
-            EmitRecordCopyWithData(asm, spec, layout);
+            TracepointRecordCopy.EmitWithData(asm, spec, layout);
         }
         if (stashFd is not null)
         {
@@ -259,83 +258,6 @@ public static class TracepointCaptureProgram
                 layout.RecordSize | (spec.DataLocations.IsDefaultOrEmpty ? layout.RecordSize << 16 : 0))
             .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
             .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCapacityOffset, layout.StringCapacity);
-    }
-
-    /// <summary>
-    /// Copies the record with direct context loads, each the widest the alignment allows (the
-    /// verifier wants them aligned). The first 8 bytes are zeroed, not copied (see
-    /// <see cref="TracepointCaptureLayout.UnreadableRecordPrefix"/>); so is the padding to 8.
-    /// </summary>
-    private static void EmitRecordCopy(BpfAssembler asm, int recordSize)
-    {
-        int destination = TracepointCaptureLayout.RecordOffset;
-        asm.StoreImmediate(BpfSize.DoubleWord, Record, (short)destination, 0);
-        int offset = TracepointCaptureLayout.UnreadableRecordPrefix;
-        while (offset < recordSize)
-        {
-            int width = 8;
-            while (offset % width != 0 || offset + width > recordSize)
-            {
-                width /= 2;
-            }
-
-            asm.Load(SizeOf(width), BpfRegister.R1, Context, (short)offset)
-                .Store(SizeOf(width), Record, (short)(destination + offset), BpfRegister.R1);
-            offset += width;
-        }
-
-        for (; offset % 8 != 0; offset++)
-        {
-            asm.StoreImmediate(BpfSize.Byte, Record, (short)(destination + offset), 0);
-        }
-    }
-
-    /// <summary>
-    /// Copies the record up to where its dynamic data ends — the furthest end any
-    /// <c>__data_loc</c> word points to, at least the fixed part, at most the capacity — with one
-    /// bpf_probe_read_kernel from the context (the verifier allows only constant offsets for
-    /// direct loads), and stores that length in the header. Data past the capacity is not copied:
-    /// a string there reads cut, never with bytes that are not its own. The first 8 bytes are
-    /// zeroed after the copy (they hold the kernel's pt_regs pointer).
-    /// </summary>
-    private static void EmitRecordCopyWithData(BpfAssembler asm, TracepointCaptureSpec spec, TracepointCaptureLayout layout)
-    {
-        asm.Move(Length, spec.RecordSize);
-        foreach (var location in spec.DataLocations)
-        {
-            if (location.Offset < TracepointCaptureLayout.UnreadableRecordPrefix || location.Offset % 4 != 0 || location.Offset + 4 > spec.RecordSize)
-            {
-                throw new ArgumentException(
-                    $"a __data_loc word must be an aligned 4-byte field at offset 8 or more inside the {spec.RecordSize}-byte record; {location.Offset} is not");
-            }
-
-            var shorter = asm.DefineLabel();
-            asm.Load(BpfSize.Word, BpfRegister.R1, Context, (short)location.Offset)
-                .Move(BpfRegister.R2, BpfRegister.R1)
-                .Alu64(BpfAluOperation.And, BpfRegister.R2, 0xffff)
-                .Alu64(BpfAluOperation.RightShift, BpfRegister.R1, 16)
-                .Alu64(BpfAluOperation.Add, BpfRegister.R1, BpfRegister.R2);
-            if (location.IsRelative)
-            {
-                asm.Alu64(BpfAluOperation.Add, BpfRegister.R1, location.Offset + 4);
-            }
-
-            asm.JumpIf(BpfJumpCondition.LessOrEqual, BpfRegister.R1, Length, shorter)
-                .Move(Length, BpfRegister.R1)
-                .Mark(shorter);
-        }
-
-        var fits = asm.DefineLabel();
-        asm.JumpIf(BpfJumpCondition.LessOrEqual, Length, layout.RecordSize, fits)
-            .Move(Length, layout.RecordSize)
-            .Mark(fits)
-            .Move(BpfRegister.R1, Record)
-            .Alu64(BpfAluOperation.Add, BpfRegister.R1, TracepointCaptureLayout.RecordOffset)
-            .Move(BpfRegister.R2, Length)
-            .Move(BpfRegister.R3, Context)
-            .Call(BpfHelper.ProbeReadKernel)
-            .StoreImmediate(BpfSize.DoubleWord, Record, TracepointCaptureLayout.RecordOffset, 0)
-            .Store(BpfSize.HalfWord, Record, TracepointCaptureLayout.RecordLengthOffset, Length);
     }
 
     /// <summary>
