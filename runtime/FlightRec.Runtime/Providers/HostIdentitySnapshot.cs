@@ -5,7 +5,7 @@ namespace FlightRec.Runtime.Providers;
 
 /// <summary>
 /// What a kernel-event stream overwrites in its dispatch thread's context for each event (task,
-/// CPU, time, clock, user memory, record). The thread's timers share that context and must find
+/// its uid and gid, CPU, time, clock, user memory, record). The thread's timers share that context and must find
 /// the host's identity again, so a stream takes a snapshot before a drain and restores it after.
 /// </summary>
 internal readonly struct HostIdentitySnapshot
@@ -13,6 +13,8 @@ internal readonly struct HostIdentitySnapshot
     private readonly long _pid;
     private readonly long _tid;
     private readonly long _cpu;
+    private readonly long _uid;
+    private readonly long _gid;
     private readonly string _execName;
     private readonly long _timestamp;
     private readonly IScriptClock _clock;
@@ -20,8 +22,8 @@ internal readonly struct HostIdentitySnapshot
 
     private HostIdentitySnapshot(ProbeContext probe)
     {
-        (_pid, _tid, _cpu, _execName, _timestamp, _clock, _userMemory) =
-            (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory);
+        (_pid, _tid, _cpu, _uid, _gid, _execName, _timestamp, _clock, _userMemory) =
+            (probe.Pid, probe.Tid, probe.Cpu, probe.Uid, probe.Gid, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory);
     }
 
     /// <summary>
@@ -39,8 +41,8 @@ internal readonly struct HostIdentitySnapshot
 
     public void Restore(ProbeContext probe)
     {
-        (probe.Pid, probe.Tid, probe.Cpu, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory) =
-            (_pid, _tid, _cpu, _execName, _timestamp, _clock, _userMemory);
+        (probe.Pid, probe.Tid, probe.Cpu, probe.Uid, probe.Gid, probe.ExecName, probe.TimestampNanoseconds, probe.Clock, probe.UserMemory) =
+            (_pid, _tid, _cpu, _uid, _gid, _execName, _timestamp, _clock, _userMemory);
         probe.Event = null;
     }
 }

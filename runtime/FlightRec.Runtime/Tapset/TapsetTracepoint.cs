@@ -95,7 +95,9 @@ public static class TapsetTracepoint
         return field ?? throw new ScriptError($"tracepoint {layout.Name} has no field for slot {slot}");
     }
 
-    // The field's bytes within the record; a damaged location reads as empty rather than past the record.
+    // The field's bytes within the record; a damaged location reads as empty rather than past the
+    // record. Dynamic data running past a captured record's end (an eBPF capture keeps a bounded
+    // amount) reads cut at that end.
     private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> record, TracepointField field)
     {
         int start = field.Offset;
@@ -109,7 +111,7 @@ public static class TapsetTracepoint
 
             uint location = BinaryPrimitives.ReadUInt32LittleEndian(record[field.Offset..]);
             start = (int)(location & 0xffff) + (field.IsRelativeLoc ? field.Offset + field.Size : 0);
-            length = (int)(location >> 16);
+            length = Math.Min((int)(location >> 16), record.Length - start);
         }
         else if (field.IsFlexibleArray)
         {

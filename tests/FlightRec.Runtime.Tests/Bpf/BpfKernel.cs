@@ -28,6 +28,10 @@ internal static class BpfKernel
         return null;
     }
 
+    /// <summary>The sched:sched_process_exec format (a __data_loc filename) under the same conditions as <see cref="OpenatFormat"/>.</summary>
+    public static TracepointFormat? ProcessExecFormat(ITestOutputHelper log) =>
+        OpenatFormat(log) is null ? null : TracefsCatalogue.Open().Format("sched:sched_process_exec");
+
     /// <summary>The tracefs id of syscalls:sys_exit_openat, where deferred openat captures complete.</summary>
     public static int OpenatExitId() => TracefsCatalogue.Open().Format("syscalls:sys_exit_openat").Id;
 

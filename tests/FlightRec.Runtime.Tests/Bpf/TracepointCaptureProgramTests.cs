@@ -26,24 +26,24 @@ public sealed class TracepointCaptureProgramTests
     }
 
     [Fact]
-    public void StartsBySavingTheContextAndEndsReturningZero()
+    public void StartsBySavingTheContextAndEndsReturningOneSoPerfStillSamples()
     {
         var program = Emit(new TracepointCaptureSpec(0, 16, []));
         Assert.Equal("bf 16 00 00 00 00 00 00", program[0]);
-        Assert.Equal(["b7 00 00 00 00 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]);
+        Assert.Equal(["b7 00 00 00 01 00 00 00", "95 00 00 00 00 00 00 00"], program[^2..]);
     }
 
     [Fact]
     public void ReservesTheLayoutSizeFromTheRingMap()
     {
-        // 48 header + 24 record (20 padded) + 8 + 64 for one 64-byte string = 144 = 0x90.
+        // 56 header + 24 record (20 padded) + 8 + 64 for one 64-byte string = 152 = 0x98.
         var spec = new TracepointCaptureSpec(0, 20, [8], MaxStringLength: 64);
-        Assert.Equal(144, TracepointCaptureLayout.For(spec).TotalSize);
+        Assert.Equal(152, TracepointCaptureLayout.For(spec).TotalSize);
         AssertContainsRun(
             Emit(spec),
             "18 11 00 00 03 00 00 00",
             "00 00 00 00 00 00 00 00",
-            "b7 02 00 00 90 00 00 00",
+            "b7 02 00 00 98 00 00 00",
             "b7 03 00 00 00 00 00 00",
             "85 00 00 00 83 00 00 00");
     }
@@ -53,30 +53,30 @@ public sealed class TracepointCaptureProgramTests
     {
         AssertContainsRun(
             Emit(new TracepointCaptureSpec(0, 22, [])),
-            "7a 07 30 00 00 00 00 00", // *(u64 *)(r7 + 48) = 0
+            "7a 07 38 00 00 00 00 00", // *(u64 *)(r7 + 56) = 0
             "79 61 08 00 00 00 00 00", // r1 = *(u64 *)(r6 + 8)
-            "7b 17 38 00 00 00 00 00", // *(u64 *)(r7 + 56) = r1
+            "7b 17 40 00 00 00 00 00", // *(u64 *)(r7 + 64) = r1
             "61 61 10 00 00 00 00 00", // r1 = *(u32 *)(r6 + 16)
-            "63 17 40 00 00 00 00 00", // *(u32 *)(r7 + 64) = r1
+            "63 17 48 00 00 00 00 00", // *(u32 *)(r7 + 72) = r1
             "69 61 14 00 00 00 00 00", // r1 = *(u16 *)(r6 + 20)
-            "6b 17 44 00 00 00 00 00", // *(u16 *)(r7 + 68) = r1
-            "72 07 46 00 00 00 00 00", // *(u8 *)(r7 + 70) = 0
-            "72 07 47 00 00 00 00 00"); // *(u8 *)(r7 + 71) = 0
+            "6b 17 4c 00 00 00 00 00", // *(u16 *)(r7 + 76) = r1
+            "72 07 4e 00 00 00 00 00", // *(u8 *)(r7 + 78) = 0
+            "72 07 4f 00 00 00 00 00"); // *(u8 *)(r7 + 79) = 0
     }
 
     [Fact]
     public void ReadsEachUserStringIntoItsSlotAndStoresTheResult()
     {
-        // Slot 0 at 48 + 24 = 72: bytes at 80, capacity 256.
+        // Slot 0 at 56 + 24 = 80: bytes at 88, capacity 256.
         AssertContainsRun(
             Emit(new TracepointCaptureSpec(0, 24, [16])),
             "bf 71 00 00 00 00 00 00",
-            "07 01 00 00 50 00 00 00",
+            "07 01 00 00 58 00 00 00",
             "b7 02 00 00 00 01 00 00",
             "79 63 10 00 00 00 00 00",
             "85 00 00 00 72 00 00 00",
-            "63 07 48 00 00 00 00 00",
-            "62 07 4c 00 00 00 00 00");
+            "63 07 50 00 00 00 00 00",
+            "62 07 54 00 00 00 00 00");
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class TracepointCaptureProgramTests
     {
         var error = Assert.Throws<ArgumentException>(() => Emit(new TracepointCaptureSpec(0, 16, [8, 8, 8, 8, 8, 8, 8, 8], 4096)));
         Assert.Equal(
-            "a capture record of 32896 bytes is too large (at most 32767): fewer or shorter strings, or a smaller record",
+            "a capture record of 32904 bytes is too large (at most 32767): fewer or shorter strings, or a smaller record",
             error.Message);
     }
 }

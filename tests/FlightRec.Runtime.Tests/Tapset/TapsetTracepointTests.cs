@@ -77,6 +77,18 @@ public sealed class TapsetTracepointTests
     }
 
     [Fact]
+    public void DataPastTheCapturedEndReadsCutNotPastTheRecord()
+    {
+        // An eBPF capture keeps 28 bytes: the filename's 13 bytes at 20 are cut after 8.
+        var record = new byte[28];
+        Encoding.ASCII.GetBytes("/usr/bin").CopyTo(record, 20);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(8), 20 | (13 << 16));
+        var context = Context(Format(FormatTexts.ProcessExec, "sched", "sched_process_exec"), record, "filename");
+
+        Assert.Equal("/usr/bin", TapsetTracepoint.Text(context, 0));
+    }
+
+    [Fact]
     public void ADamagedLocationReadsAsEmptyNotPastTheRecord()
     {
         var record = new byte[32];

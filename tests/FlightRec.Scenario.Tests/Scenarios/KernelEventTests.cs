@@ -207,6 +207,39 @@ public sealed class KernelEventTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheExecFilenameAndNameOfProgramsThatExitAtOnceComeFromTheEvent()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        // __data_loc filename: read from the captured record after both programs have exited.
+        string quick = KernelEvents.Compile(scenario.WorkDirectory, "frquick", "int main(void) { return 0; }");
+        var run = scenario.RunFrstap("-c", $"/bin/sh -c '{quick}; {quick}'", "-e",
+            "probe kernel.trace(\"sched:sched_process_exec\") { if ($filename == \"" + quick + "\") printf(\"%s %s %d\\n\", execname(), $filename, $pid == pid()) }");
+
+        Assert.Equal(new FrrunResult(0, $"frquick {quick} 1\nfrquick {quick} 1\n", ""), run);
+    }
+
+    [Fact]
+    public void UidAndGidAreThoseOfTheEventsTaskNotTheHosts()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        // setpriv drops to nobody, then execs: that exec's task is not root, the host is.
+        var run = scenario.RunFrstap("-c", "setpriv --reuid=65534 --regid=65534 --clear-groups /bin/true", "-e",
+            "probe kernel.trace(\"sched:sched_process_exec\") { if ($filename == \"/bin/true\" && pid() == target()) printf(\"%s %d %d\\n\", execname(), uid(), gid()) }");
+
+        Assert.Equal(new FrrunResult(0, "true 65534 65534\n", ""), run);
+    }
+
+    [Fact]
     public void AFilterAppliedInTheKernelCountsTheSame()
     {
         using var scenario = Begin();

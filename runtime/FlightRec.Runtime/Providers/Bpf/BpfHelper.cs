@@ -9,6 +9,7 @@ public enum BpfHelper
     KtimeGetNanoseconds = 5,
     GetSmpProcessorId = 8,
     GetCurrentPidTgid = 14,
+    GetCurrentUidGid = 15,
     GetCurrentComm = 16,
     ProbeReadUser = 112,
     ProbeReadKernel = 113,

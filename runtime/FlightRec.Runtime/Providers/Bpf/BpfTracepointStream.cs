@@ -123,6 +123,8 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
         probe.Pid = record.ProcessId;
         probe.Tid = record.ThreadId;
         probe.Cpu = record.Cpu;
+        probe.Uid = record.UserId;
+        probe.Gid = record.GroupId;
         probe.TimestampNanoseconds = record.Timestamp;
         _clock!.EventNanoseconds = record.Timestamp;
         probe.ExecName = Name(record.Comm);

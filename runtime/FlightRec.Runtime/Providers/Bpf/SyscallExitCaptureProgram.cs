@@ -65,7 +65,7 @@ public static class SyscallExitCaptureProgram
         asm.Mark(remove);
         EmitStashCall(asm, stashFd, BpfHelper.MapDeleteElement);
         asm.Mark(done)
-            .Move(BpfRegister.R0, 0)
+            .Move(BpfRegister.R0, TracepointCaptureProgram.LetPerfSample)
             .Exit();
         return asm.Build();
     }

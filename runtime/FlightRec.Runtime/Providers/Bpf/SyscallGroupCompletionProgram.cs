@@ -39,7 +39,7 @@ public static class SyscallGroupCompletionProgram
         }
 
         asm.Mark(done)
-            .Move(BpfRegister.R0, 0)
+            .Move(BpfRegister.R0, TracepointCaptureProgram.LetPerfSample)
             .Exit();
         return asm.Build();
     }

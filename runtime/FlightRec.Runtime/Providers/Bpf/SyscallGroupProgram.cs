@@ -63,7 +63,7 @@ public static class SyscallGroupProgram
             .Move(BpfRegister.R2, 0)
             .Call(BpfHelper.RingBufferSubmit);
         asm.Mark(done)
-            .Move(BpfRegister.R0, 0)
+            .Move(BpfRegister.R0, TracepointCaptureProgram.LetPerfSample)
             .Exit();
         return asm.Build();
     }
@@ -78,21 +78,12 @@ public static class SyscallGroupProgram
             .JumpIf(BpfJumpCondition.Equal, BpfRegister.R0, 0, missing);
 
     /// <summary>The header of <see cref="TracepointCaptureLayout"/> but the layout's sizes, which depend on the shape.</summary>
-    private static void EmitHeader(BpfAssembler asm) =>
+    private static void EmitHeader(BpfAssembler asm)
+    {
         asm.Load(BpfSize.Word, BpfRegister.R1, Value, SyscallGroupPlan.ValueProbeIndexOffset)
-            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ProbeIndexOffset, BpfRegister.R1)
-            .Call(BpfHelper.GetSmpProcessorId)
-            .Store(BpfSize.Word, Record, TracepointCaptureLayout.CpuOffset, BpfRegister.R0)
-            .Call(BpfHelper.GetCurrentPidTgid)
-            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ThreadIdOffset, BpfRegister.R0)
-            .Alu64(BpfAluOperation.RightShift, BpfRegister.R0, 32)
-            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ProcessIdOffset, BpfRegister.R0)
-            .Call(BpfHelper.KtimeGetNanoseconds)
-            .Store(BpfSize.DoubleWord, Record, TracepointCaptureLayout.TimestampOffset, BpfRegister.R0)
-            .Move(BpfRegister.R1, Record)
-            .Alu64(BpfAluOperation.Add, BpfRegister.R1, TracepointCaptureLayout.CommOffset)
-            .Move(BpfRegister.R2, TracepointCaptureLayout.CommLength)
-            .Call(BpfHelper.GetCurrentComm);
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.ProbeIndexOffset, BpfRegister.R1);
+        TracepointCaptureProgram.EmitTaskHeader(asm);
+    }
 
     /// <summary>
     /// One shape's record: reserve its size, the header, the sizes, the record and the strings,
@@ -116,7 +107,8 @@ public static class SyscallGroupProgram
         EmitHeader(asm);
 
         const int Base = TracepointCaptureLayout.RecordOffset;
-        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset, layout.RecordSize)
+        // Capacity and length at once: a syscall record has no dynamic data, all of it is copied.
+        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset, layout.RecordSize | (layout.RecordSize << 16))
             .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
             .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCapacityOffset, layout.StringCapacity)
             .StoreImmediate(BpfSize.DoubleWord, Record, Base, 0)

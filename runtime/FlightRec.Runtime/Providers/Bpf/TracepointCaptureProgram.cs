@@ -6,19 +6,27 @@ namespace FlightRec.Runtime.Providers.Bpf;
 
 /// <summary>
 /// Emits the tracepoint program that captures one probe's events into a ring buffer:
-/// filter (return 0 early on reject), reserve a fixed-size record, write the header, copy the
+/// filter (return early on reject), reserve a fixed-size record, write the header, copy the
 /// tracepoint record from the context, read each user string, submit. When the ring is full
 /// it adds one to this CPU's slot of the lost counter instead, so loss is never silent.
 /// With a stash map (syscall entry tracepoints), a record one of whose strings could not be read
 /// (its page not yet mapped: bpf_probe_read_user_str cannot fault it in) goes into the stash
 /// under the thread id instead of the ring; <see cref="SyscallExitCaptureProgram"/> re-reads
 /// the strings at the syscall's exit, when the kernel has faulted them in, and submits it.
-/// The program always returns 0, which also tells the kernel not to emit a perf sample.
+/// The program always returns <see cref="LetPerfSample"/>.
 /// </summary>
 public static class TracepointCaptureProgram
 {
     /// <summary>Needed for bpf_probe_read_user_str, a GPL-only helper.</summary>
     public const string License = "GPL";
+
+    /// <summary>
+    /// What every capture program returns. The kernel ANDs the results of all BPF programs on a
+    /// tracepoint and, on 0, drops the event for every perf event open on it: perf record, or
+    /// our own perf path in the same module, would see nothing while a capture is armed. On 1
+    /// the only cost of ours is the count of the attachment's counting event (it never samples).
+    /// </summary>
+    public const int LetPerfSample = 1;
 
     // Registers that live across helper calls.
     internal const BpfRegister Context = BpfRegister.R6;
@@ -70,7 +78,14 @@ public static class TracepointCaptureProgram
 
         asm.Mark(reserved).Move(Record, BpfRegister.R0);
         EmitHeader(asm, spec, layout);
-        EmitRecordCopy(asm, spec.RecordSize);
+        if (spec.DataLocations.IsDefaultOrEmpty)
+        {
+            TracepointRecordCopy.EmitFixed(asm, spec.RecordSize);
+        }
+        else
+        {
+            TracepointRecordCopy.EmitWithData(asm, spec, layout);
+        }
         if (stashFd is not null)
         {
             asm.Move(Failed, 0);
@@ -100,7 +115,7 @@ public static class TracepointCaptureProgram
             .Move(BpfRegister.R2, 0)
             .Call(BpfHelper.RingBufferSubmit);
         asm.Mark(done)
-            .Move(BpfRegister.R0, 0)
+            .Move(BpfRegister.R0, LetPerfSample)
             .Exit();
         return asm.Build();
     }
@@ -221,52 +236,33 @@ public static class TracepointCaptureProgram
 
     private static void EmitHeader(BpfAssembler asm, TracepointCaptureSpec spec, TracepointCaptureLayout layout)
     {
-        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.ProbeIndexOffset, spec.ProbeIndex)
-            .Call(BpfHelper.GetSmpProcessorId)
+        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.ProbeIndexOffset, spec.ProbeIndex);
+        EmitTaskHeader(asm);
+        // Capacity and length at once; a copy with dynamic data writes its own length after.
+        asm.StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset,
+                layout.RecordSize | (spec.DataLocations.IsDefaultOrEmpty ? layout.RecordSize << 16 : 0))
+            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
+            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCapacityOffset, layout.StringCapacity);
+    }
+
+    /// <summary>The header's task part, the same for every capture: CPU, pid/tid, uid/gid, time, comm. Clobbers r0–r5.</summary>
+    internal static void EmitTaskHeader(BpfAssembler asm) =>
+        asm.Call(BpfHelper.GetSmpProcessorId)
             .Store(BpfSize.Word, Record, TracepointCaptureLayout.CpuOffset, BpfRegister.R0)
             .Call(BpfHelper.GetCurrentPidTgid)
             .Store(BpfSize.Word, Record, TracepointCaptureLayout.ThreadIdOffset, BpfRegister.R0)
             .Alu64(BpfAluOperation.RightShift, BpfRegister.R0, 32)
             .Store(BpfSize.Word, Record, TracepointCaptureLayout.ProcessIdOffset, BpfRegister.R0)
+            .Call(BpfHelper.GetCurrentUidGid)
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.UidOffset, BpfRegister.R0)
+            .Alu64(BpfAluOperation.RightShift, BpfRegister.R0, 32)
+            .Store(BpfSize.Word, Record, TracepointCaptureLayout.GidOffset, BpfRegister.R0)
             .Call(BpfHelper.KtimeGetNanoseconds)
             .Store(BpfSize.DoubleWord, Record, TracepointCaptureLayout.TimestampOffset, BpfRegister.R0)
             .Move(BpfRegister.R1, Record)
             .Alu64(BpfAluOperation.Add, BpfRegister.R1, TracepointCaptureLayout.CommOffset)
             .Move(BpfRegister.R2, TracepointCaptureLayout.CommLength)
-            .Call(BpfHelper.GetCurrentComm)
-            .StoreImmediate(BpfSize.Word, Record, TracepointCaptureLayout.RecordSizeOffset, layout.RecordSize)
-            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCountOffset, layout.StringCount)
-            .StoreImmediate(BpfSize.HalfWord, Record, TracepointCaptureLayout.StringCapacityOffset, layout.StringCapacity);
-    }
-
-    /// <summary>
-    /// Copies the record with direct context loads, each the widest the alignment allows (the
-    /// verifier wants them aligned). The first 8 bytes are zeroed, not copied (see
-    /// <see cref="TracepointCaptureLayout.UnreadableRecordPrefix"/>); so is the padding to 8.
-    /// </summary>
-    private static void EmitRecordCopy(BpfAssembler asm, int recordSize)
-    {
-        int destination = TracepointCaptureLayout.RecordOffset;
-        asm.StoreImmediate(BpfSize.DoubleWord, Record, (short)destination, 0);
-        int offset = TracepointCaptureLayout.UnreadableRecordPrefix;
-        while (offset < recordSize)
-        {
-            int width = 8;
-            while (offset % width != 0 || offset + width > recordSize)
-            {
-                width /= 2;
-            }
-
-            asm.Load(SizeOf(width), BpfRegister.R1, Context, (short)offset)
-                .Store(SizeOf(width), Record, (short)(destination + offset), BpfRegister.R1);
-            offset += width;
-        }
-
-        for (; offset % 8 != 0; offset++)
-        {
-            asm.StoreImmediate(BpfSize.Byte, Record, (short)(destination + offset), 0);
-        }
-    }
+            .Call(BpfHelper.GetCurrentComm);
 
     /// <summary>
     /// Copies the record in the ring (header, tracepoint record, strings) to the stash under this

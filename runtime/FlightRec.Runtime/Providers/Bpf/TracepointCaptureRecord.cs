@@ -25,6 +25,11 @@ public readonly ref struct TracepointCaptureRecord
         {
             throw new ArgumentException($"the capture record's header describes {needed} bytes but it has {data.Length}", nameof(data));
         }
+
+        if (RecordLength > RecordSize)
+        {
+            throw new ArgumentException($"the capture record's header says {RecordLength} bytes were copied into {RecordSize}", nameof(data));
+        }
     }
 
     public int ProbeIndex => ReadInt32(TracepointCaptureLayout.ProbeIndexOffset);
@@ -38,17 +43,27 @@ public readonly ref struct TracepointCaptureRecord
     /// <summary>bpf_ktime_get_ns: CLOCK_MONOTONIC nanoseconds, the clock of Stopwatch.GetTimestamp on Linux.</summary>
     public long Timestamp => BinaryPrimitives.ReadInt64LittleEndian(_data[TracepointCaptureLayout.TimestampOffset..]);
 
+    /// <summary>The task's real user id at the event.</summary>
+    public int UserId => ReadInt32(TracepointCaptureLayout.UidOffset);
+
+    /// <summary>The task's real group id at the event.</summary>
+    public int GroupId => ReadInt32(TracepointCaptureLayout.GidOffset);
+
     /// <summary>The command name, without its NUL padding.</summary>
     public ReadOnlySpan<byte> Comm => UpToNul(_data.Slice(TracepointCaptureLayout.CommOffset, TracepointCaptureLayout.CommLength));
 
-    public int RecordSize => ReadInt32(TracepointCaptureLayout.RecordSizeOffset);
+    /// <summary>The bytes reserved for the tracepoint record (its capacity).</summary>
+    public int RecordSize => BinaryPrimitives.ReadUInt16LittleEndian(_data[TracepointCaptureLayout.RecordSizeOffset..]);
+
+    /// <summary>The bytes of the tracepoint record copied: the fixed part and any dynamic data that fit.</summary>
+    public int RecordLength => BinaryPrimitives.ReadUInt16LittleEndian(_data[TracepointCaptureLayout.RecordLengthOffset..]);
 
     public int StringCount => BinaryPrimitives.ReadUInt16LittleEndian(_data[TracepointCaptureLayout.StringCountOffset..]);
 
     public int StringCapacity => BinaryPrimitives.ReadUInt16LittleEndian(_data[TracepointCaptureLayout.StringCapacityOffset..]);
 
-    /// <summary>The tracepoint record as captured (its first 8 bytes are zero).</summary>
-    public ReadOnlySpan<byte> TracepointRecord => _data.Slice(TracepointCaptureLayout.RecordOffset, RecordSize);
+    /// <summary>The tracepoint record as captured (its first 8 bytes are zero): <see cref="RecordLength"/> bytes.</summary>
+    public ReadOnlySpan<byte> TracepointRecord => _data.Slice(TracepointCaptureLayout.RecordOffset, RecordLength);
 
     /// <summary>bpf_probe_read_user_str's result: the length with the NUL, or a negative errno.</summary>
     public int StringStatus(int index) => ReadInt32(SlotOffset(index));

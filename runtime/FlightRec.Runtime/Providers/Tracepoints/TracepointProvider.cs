@@ -43,12 +43,12 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         var formats = probes.Select(p => FormatOf(tracefs, p)).ToList();
         // eBPF capture by default: the comm (execname()) and the strings are those of the moment of
         // the event, which perf samples cannot give for a process that has exited since, and it costs
-        // less per event (docs/performance.md). Only probes reading a __data_loc field go through perf
-        // (the capture program copies the fixed part of a record), and all of them when eBPF is
-        // unavailable and no probe needs a user string.
+        // less per event (docs/performance.md). Only probes reading a flexible array go through perf
+        // (the capture cannot tell where a record ends; __data_loc words say where their data
+        // ends), and all of them when eBPF is unavailable and no probe needs a user string.
         bool needStrings = Enumerable.Range(0, probes.Count).Any(i => UserStringFields(formats[i], probes[i]).Any());
         var captured = needStrings || BpfAvailable()
-            ? Enumerable.Range(0, probes.Count).Where(i => !UsesDynamicField(formats[i], probes[i])).ToList()
+            ? Enumerable.Range(0, probes.Count).Where(i => !UsesFlexibleArray(formats[i], probes[i])).ToList()
             : [];
         var streams = new List<IEventStream>();
         try
@@ -117,8 +117,8 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
         };
     }
 
-    private static bool UsesDynamicField(TracepointFormat format, ProbeDescriptor probe) =>
-        probe.TargetFields.Any(name => format.Field(name) is { } field && (field.IsDataLoc || field.IsFlexibleArray));
+    private static bool UsesFlexibleArray(TracepointFormat format, ProbeDescriptor probe) =>
+        probe.TargetFields.Any(name => format.Field(name) is { IsFlexibleArray: true });
 
     private static TracepointFormat FormatOf(TracefsCatalogue tracefs, ProbeDescriptor probe)
     {
