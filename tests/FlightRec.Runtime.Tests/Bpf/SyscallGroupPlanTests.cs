@@ -25,8 +25,8 @@ public sealed class SyscallGroupPlanTests
         Assert.Equal(258, plan.MapEntries);
         Assert.Equal((EnterId, (int?)ExitId), (plan.TracepointId, plan.CompletionTracepointId));
 
-        // Each shape its own record size: header 48, the record (12 padded to 16), openat's string slot of 8 + 256.
-        Assert.Equal([48 + 16, 48 + 48 + 8 + 256, 48 + 24], plan.Shapes.Select(s => plan.LayoutOf(s).TotalSize));
+        // Each shape its own record size: header 56, the record (12 padded to 16), openat's string slot of 8 + 256.
+        Assert.Equal([56 + 16, 56 + 48 + 8 + 256, 56 + 24], plan.Shapes.Select(s => plan.LayoutOf(s).TotalSize));
         Assert.Equal([2], plan.StringShapeIds());
     }
 
@@ -45,7 +45,7 @@ public sealed class SyscallGroupPlanTests
             isEntry: false, ExitId, ExitId, [new(110, new TracepointCaptureSpec(4, 24, [])), new(257, new TracepointCaptureSpec(5, 24, []))]);
         Assert.Equal([(110, 4, 1), (257, 5, 1)], plan.Entries());
         Assert.Null(plan.CompletionTracepointId);
-        Assert.Equal(48 + 24, plan.LayoutOf(Assert.Single(plan.Shapes)).TotalSize);
+        Assert.Equal(56 + 24, plan.LayoutOf(Assert.Single(plan.Shapes)).TotalSize);
     }
 
     [Fact]

@@ -49,8 +49,8 @@ public sealed class SyscallGroupProgramTests
     public void EachShapeReservesItsOwnSizeAndNamesItsProbe()
     {
         var program = Entry(StashFd);
-        TestInstructions.AssertContainsRun(program, "b7 02 00 00 40 00 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // getppid: 64
-        TestInstructions.AssertContainsRun(program, "b7 02 00 00 68 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat: 360
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 48 00 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // getppid: 72
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 70 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat: 368
         TestInstructions.AssertContainsRun(program, "61 91 00 00 00 00 00 00", "63 17 00 00 00 00 00 00"); // probe index from the map
         Assert.Equal(2, program.Count(i => i == "61 91 00 00 00 00 00 00"));
     }
@@ -65,37 +65,37 @@ public sealed class SyscallGroupProgramTests
         Assert.EndsWith(" 01 00 00 00", program[12]);
         TestInstructions.AssertContainsRun(
             program,
-            "62 07 28 00 0c 00 00 00", // record size 12
+            "62 07 28 00 0c 00 0c 00", // record capacity and length 12
             "6a 07 2c 00 00 00 00 00", // no strings
             "6a 07 2e 00 00 01 00 00", // capacity 256
-            "7a 07 30 00 00 00 00 00", // the common fields: zero
+            "7a 07 38 00 00 00 00 00", // the common fields: zero
             "61 61 08 00 00 00 00 00", // __syscall_nr
-            "63 17 38 00 00 00 00 00",
-            "62 07 3c 00 00 00 00 00",
+            "63 17 40 00 00 00 00 00",
+            "62 07 44 00 00 00 00 00",
             "05 00"); // done with the shape
 
         // openat: 48 bytes, the four arguments, the filename string read from argument 1.
         Assert.Contains(program, i => i.StartsWith("55 01 ", StringComparison.Ordinal) && i.EndsWith(" 02 00 00 00", StringComparison.Ordinal));
         TestInstructions.AssertContainsRun(
             program,
-            "62 07 28 00 30 00 00 00",
+            "62 07 28 00 30 00 30 00",
             "6a 07 2c 00 01 00 00 00",
             "6a 07 2e 00 00 01 00 00",
-            "7a 07 30 00 00 00 00 00",
+            "7a 07 38 00 00 00 00 00",
             "61 61 08 00 00 00 00 00",
-            "63 17 38 00 00 00 00 00",
-            "62 07 3c 00 00 00 00 00",
+            "63 17 40 00 00 00 00 00",
+            "62 07 44 00 00 00 00 00",
             "79 61 10 00 00 00 00 00",
-            "7b 17 40 00 00 00 00 00",
-            "79 61 18 00 00 00 00 00",
             "7b 17 48 00 00 00 00 00",
-            "79 61 20 00 00 00 00 00",
+            "79 61 18 00 00 00 00 00",
             "7b 17 50 00 00 00 00 00",
-            "79 61 28 00 00 00 00 00",
+            "79 61 20 00 00 00 00 00",
             "7b 17 58 00 00 00 00 00",
+            "79 61 28 00 00 00 00 00",
+            "7b 17 60 00 00 00 00 00",
             "b7 08 00 00 00 00 00 00", // r8 = no string failed yet
-            "bf 71 00 00 00 00 00 00", // r1 = record + 96 + 8: the string's bytes
-            "07 01 00 00 68 00 00 00",
+            "bf 71 00 00 00 00 00 00", // r1 = record + 104 + 8: the string's bytes
+            "07 01 00 00 70 00 00 00",
             "b7 02 00 00 00 01 00 00",
             "79 63 18 00 00 00 00 00", // r3 = the filename pointer
             "85 00 00 00 72 00 00 00"); // bpf_probe_read_user_str
@@ -138,8 +138,8 @@ public sealed class SyscallGroupProgramTests
             "bf a2 00 00 00 00 00 00",
             "07 02 00 00 e0 ff ff ff",
             "85 00 00 00 01 00 00 00");
-        TestInstructions.AssertContainsRun(program, "b7 02 00 00 68 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat's 360 bytes
-        TestInstructions.AssertContainsRun(program, "61 71 60 00 00 00 00 00", "67 01 00 00 20 00 00 00"); // its status word, sign-extended
+        TestInstructions.AssertContainsRun(program, "b7 02 00 00 70 01 00 00", "b7 03 00 00 00 00 00 00", "85 00 00 00 83 00 00 00"); // openat's 368 bytes
+        TestInstructions.AssertContainsRun(program, "61 71 68 00 00 00 00 00", "67 01 00 00 20 00 00 00"); // its status word, sign-extended
         Assert.Equal(1, program.Count(i => i == SubmitCall));
         Assert.Equal(1, program.Count(i => i == "85 00 00 00 03 00 00 00")); // bpf_map_delete_elem
     }
