@@ -10,6 +10,13 @@ namespace FlightRec.Scenario.Tests.Harness;
 /// </summary>
 internal static class KernelEvents
 {
+    /// <summary>
+    /// The xunit collection of every test that traces kernel events: they run one after another.
+    /// Loss counts and profiles are machine-wide, so another test's workload running beside one
+    /// would show up in its numbers (a getppid loop's lost events, a spinner's share of the CPU).
+    /// </summary>
+    public const string Collection = "kernel events";
+
     public static string? MissingCapability()
     {
         if (Environment.UserName != "root" && !IsRoot())

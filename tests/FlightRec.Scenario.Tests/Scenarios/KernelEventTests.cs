@@ -7,6 +7,7 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 /// kernel.trace probes on the running kernel through the published frstap and frrun: counts that
 /// must be exact, fields read from the records, the task of the event.
 /// </summary>
+[Collection(KernelEvents.Collection)]
 public sealed class KernelEventTests(ITestOutputHelper output)
 {
     private const string GetppidLoop = """

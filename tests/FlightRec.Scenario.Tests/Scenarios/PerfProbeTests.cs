@@ -7,6 +7,7 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 /// perf.* probes on the running kernel through the published frstap and frrun: software events
 /// sampled on every occurrence, and hardware counters where the machine has a PMU.
 /// </summary>
+[Collection(KernelEvents.Collection)]
 public sealed class PerfProbeTests(ITestOutputHelper output)
 {
     private const int Pages = 2000;

@@ -8,6 +8,7 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 /// of a -c target (the target itself, created before the probes were armed, is not counted), and
 /// a PATH matched at exec.
 /// </summary>
+[Collection(KernelEvents.Collection)]
 public sealed class ProcessEventTests(ITestOutputHelper output)
 {
     // Forks N children that exit at once, then reaps them all.

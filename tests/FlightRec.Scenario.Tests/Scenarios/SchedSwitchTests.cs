@@ -9,6 +9,7 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 /// tracepoint at the same time: for a workload that sleeps a known number of times, every switch
 /// into or out of it, per CPU and in order, must be the same on both sides.
 /// </summary>
+[Collection(KernelEvents.Collection)]
 public sealed class SchedSwitchTests(ITestOutputHelper output)
 {
     private const string Workload = "frswitchee";

@@ -9,6 +9,7 @@ namespace FlightRec.Scenario.Tests.Scenarios;
 /// on raw_syscalls:sys_enter and one on sys_exit (issue 7), with exact counts, the strings of
 /// argstr, and arming in well under a second instead of loading 720 programs.
 /// </summary>
+[Collection(KernelEvents.Collection)]
 public sealed partial class SyscallWildcardTests(ITestOutputHelper output)
 {
     // 1000 getppid, then 10 openat of argv[1] (missing: each fails with ENOENT).
