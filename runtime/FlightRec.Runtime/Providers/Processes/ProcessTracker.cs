@@ -19,8 +19,8 @@ namespace FlightRec.Runtime.Providers.Processes;
 /// nor at its exit: it was created before the probes were armed, and reporting its end without
 /// its begin would leave counts unpaired.</item>
 /// </list>
-/// Events of different CPUs are drained in any order; a child's exit or fork drained before the
-/// fork that made it a member waits in <see cref="PendingProcessEvents"/> and is judged by its
+/// Events of different CPUs are drained in any order; a child's exec, exit or fork drained before
+/// the fork that made it a member waits in <see cref="PendingProcessEvents"/> and is judged by its
 /// own time when the fork arrives.
 /// </summary>
 public sealed class ProcessTracker
@@ -137,8 +137,10 @@ public sealed class ProcessTracker
             bool wasKernelThread = _kernelThreads.Remove(pid); // a usermode helper becomes a user process
             var comm = BaseNameComm(filename);
             string? resolved = null;
+            bool unknown = false;
             foreach (var group in _groups)
             {
+                unknown |= group.FollowsForks && !group.Members.IsAlive(pid);
                 bool matches = group.Kind == ProcessSelectorKind.Path && Matches(group, filename, pid, ref resolved);
                 if (group.Members.TryGet(pid, out var member) && member.Until == long.MaxValue)
                 {
@@ -153,6 +155,11 @@ public sealed class ProcessTracker
                 {
                     Join(group, new ProcessHit(pid, tid, comm, cpu, time), sink);
                 }
+            }
+
+            if (unknown && _anyFollows)
+            {
+                _pending.AddExec(pid, new PendingProcessEvents.PendingExec(tid, comm, cpu, time));
             }
         }
     }
@@ -220,25 +227,44 @@ public sealed class ProcessTracker
         return group.Members.WasMemberAt(parent, time);
     }
 
-    /// <summary>Reports a begin, then what was waiting for this process: its exit, and the forks it made.</summary>
+    /// <summary>
+    /// Reports a begin, then what was waiting for this process: the forks it made, and its exec
+    /// or exit. An exec after the begin ends this image; the tree begins the new one at once (a
+    /// PATH whose new image matched began it when the exec was drained, so it does not here).
+    /// </summary>
     private void Join(ProcessSelectorGroup group, in ProcessHit hit, IProcessHitSink sink)
     {
-        group.Members.Join(hit.Pid, hit.TimeNanoseconds, hit.Comm);
+        long since = hit.TimeNanoseconds;
+        group.Members.Join(hit.Pid, since, hit.Comm);
         FireAll(group.Begin, hit, sink);
-        bool exited = _pending.TryGetExit(hit.Pid, out var exit) && exit.Time >= hit.TimeNanoseconds;
+        bool exited = _pending.TryGetExit(hit.Pid, out var exit) && exit.Time >= since;
+
+        // Strictly after: the exec that began this very image is not its end.
+        bool execed = _pending.TryGetExec(hit.Pid, out var exec) && exec.Time > since && (!exited || exec.Time <= exit.Time);
+        long until = execed ? exec.Time : exited ? exit.Time : long.MaxValue;
         if (group.FollowsForks)
         {
             foreach (var (child, fork) in _pending.Forks)
             {
-                if (fork.Parent == hit.Pid && fork.Time >= hit.TimeNanoseconds && (!exited || fork.Time <= exit.Time)
-                    && !group.Members.IsAlive(child))
+                if (fork.Parent == hit.Pid && fork.Time >= since && fork.Time <= until && !group.Members.IsAlive(child))
                 {
                     Join(group, new ProcessHit(child, child, fork.Comm, fork.Cpu, fork.Time), sink);
                 }
             }
         }
 
-        if (exited && group.Members.Leave(hit.Pid, exit.Time))
+        if (execed)
+        {
+            if (group.Members.Leave(hit.Pid, exec.Time))
+            {
+                FireAll(group.End, new ProcessHit(hit.Pid, exec.Tid, hit.Comm, exec.Cpu, exec.Time), sink);
+                if (group.RejoinsOnExec(executableMatches: false))
+                {
+                    Join(group, new ProcessHit(hit.Pid, exec.Tid, exec.Comm, exec.Cpu, exec.Time), sink);
+                }
+            }
+        }
+        else if (exited && group.Members.Leave(hit.Pid, exit.Time))
         {
             FireAll(group.End, new ProcessHit(hit.Pid, exit.Tid, exit.Comm, exit.Cpu, exit.Time), sink);
         }
