@@ -50,6 +50,7 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
         {
             patterns.Add(Pattern(process, ("process", selector), ("begin", ProbeArgumentKind.None)));
             patterns.Add(Pattern(process, ("process", selector), ("end", ProbeArgumentKind.None)));
+            patterns.Add(Pattern(process, ("process", selector), ("exec", ProbeArgumentKind.None)));
         }
 
         return new ProbeCatalogue(patterns);

@@ -91,8 +91,8 @@ internal sealed class PendingProcessEvents
 
     internal readonly record struct PendingExit(int Tid, TaskComm Comm, int Cpu, long Time);
 
-    /// <summary>An exec: <see cref="Comm"/> is the new image's.</summary>
-    internal readonly record struct PendingExec(int Tid, TaskComm Comm, int Cpu, long Time);
+    /// <summary>An exec: <see cref="Comm"/> is the new image's; <see cref="Record"/> the raw event when exec probes may need it.</summary>
+    internal readonly record struct PendingExec(int Tid, TaskComm Comm, int Cpu, long Time, byte[]? Record);
 
     internal readonly record struct PendingFork(int Parent, TaskComm Comm, int Cpu, long Time);
 }

@@ -33,6 +33,7 @@ public sealed class ProcessTracker
     private readonly HashSet<int> _kernelThreads = [];
     private readonly PendingProcessEvents _pending = new();
     private readonly bool _anyFollows;
+    private readonly bool _treeExecs;
     private bool _started;
     private int _target;
     private long _targetExit = long.MaxValue;
@@ -45,13 +46,15 @@ public sealed class ProcessTracker
         Probes = probes;
         foreach (var selector in probes.Select(p => (p.Kind, p.Path, p.Pid)).Distinct())
         {
-            int[] Indexes(bool end) =>
-                [.. Enumerable.Range(0, probes.Count).Where(i => (probes[i].Kind, probes[i].Path, probes[i].Pid) == selector && probes[i].IsEnd == end)];
-            _groups.Add(new ProcessSelectorGroup(selector.Kind, selector.Path, selector.Pid, Indexes(false), Indexes(true)));
+            int[] Indexes(ProcessProbeEvent kind) =>
+                [.. Enumerable.Range(0, probes.Count).Where(i => (probes[i].Kind, probes[i].Path, probes[i].Pid) == selector && probes[i].Event == kind)];
+            _groups.Add(new ProcessSelectorGroup(selector.Kind, selector.Path, selector.Pid,
+                Indexes(ProcessProbeEvent.Begin), Indexes(ProcessProbeEvent.End), Indexes(ProcessProbeEvent.Exec)));
         }
 
         // Only selectors that gain members after startup can be waiting for a late fork.
         _anyFollows = _groups.Exists(g => g.FollowsForks);
+        _treeExecs = _groups.Exists(g => g.Kind == ProcessSelectorKind.All && g.Exec.Length > 0);
     }
 
     public IReadOnlyList<ProcessProbePoint> Probes { get; }
@@ -128,14 +131,17 @@ public sealed class ProcessTracker
         }
     }
 
-    /// <summary>sched:sched_process_exec: <paramref name="filename"/> as given to execve (may be relative or a link).</summary>
-    public void OnExec(int pid, int tid, ReadOnlySpan<byte> filename, long time, int cpu, IProcessHitSink sink)
+    /// <summary>
+    /// sched:sched_process_exec: <paramref name="filename"/> as given to execve (may be relative or a
+    /// link); <paramref name="record"/> the raw event, for exec probes' <c>$filename</c>.
+    /// </summary>
+    public void OnExec(int pid, int tid, ReadOnlySpan<byte> filename, long time, int cpu, IProcessHitSink sink, ReadOnlySpan<byte> record = default)
     {
         lock (_gate)
         {
             Advance(time);
             bool wasKernelThread = _kernelThreads.Remove(pid); // a usermode helper becomes a user process
-            var comm = BaseNameComm(filename);
+            var image = new ProcessHit(pid, tid, BaseNameComm(filename), cpu, time);
             string? resolved = null;
             bool unknown = false;
             foreach (var group in _groups)
@@ -146,20 +152,36 @@ public sealed class ProcessTracker
                 {
                     group.Members.Leave(pid, time);
                     FireAll(group.End, new ProcessHit(pid, tid, member.Comm, cpu, time), sink);
+                    if (group.Kind != ProcessSelectorKind.Path || matches)
+                    {
+                        FireExecs(group.Exec, image, record, sink);
+                    }
+
                     if (group.RejoinsOnExec(matches))
                     {
-                        Join(group, new ProcessHit(pid, tid, comm, cpu, time), sink);
+                        Join(group, image, sink);
                     }
+
+                    continue;
                 }
-                else if (matches || (wasKernelThread && group.Kind == ProcessSelectorKind.All && _target == 0))
+
+                bool helper = wasKernelThread && group.Kind == ProcessSelectorKind.All && _target == 0;
+                if (ExecFiresOutside(group, pid, matches, time) || helper)
                 {
-                    Join(group, new ProcessHit(pid, tid, comm, cpu, time), sink);
+                    FireExecs(group.Exec, image, record, sink);
+                }
+
+                if (matches || helper)
+                {
+                    Join(group, image, sink);
                 }
             }
 
             if (unknown && _anyFollows)
             {
-                _pending.AddExec(pid, new PendingProcessEvents.PendingExec(tid, comm, cpu, time));
+                // Kept for the tree's exec probes, which may fire when the fork arrives: the one copy a late exec costs.
+                byte[]? kept = _treeExecs && !record.IsEmpty ? record.ToArray() : null;
+                _pending.AddExec(pid, new PendingProcessEvents.PendingExec(tid, image.Comm, cpu, time, kept));
             }
         }
     }
@@ -212,6 +234,19 @@ public sealed class ProcessTracker
         _ => process.Pid == group.Pid,
     };
 
+    /// <summary>
+    /// Whether an exec of a process that is not a live member fires the selector's exec probes: a
+    /// PATH when the new image is PATH, a PID when it is that process (after its first exec too),
+    /// the tree for the target itself. A tree member's exec drained before its fork fires when
+    /// the fork arrives (<see cref="Join"/>).
+    /// </summary>
+    private bool ExecFiresOutside(ProcessSelectorGroup group, int pid, bool matches, long time) => group.Kind switch
+    {
+        ProcessSelectorKind.Path => matches,
+        ProcessSelectorKind.Pid => pid == group.Pid,
+        _ => _target != 0 && pid == _target && time <= _targetExit,
+    };
+
     private bool ParentQualifies(ProcessSelectorGroup group, int parent, long time)
     {
         if (group.Kind == ProcessSelectorKind.All && _target == 0)
@@ -229,8 +264,9 @@ public sealed class ProcessTracker
 
     /// <summary>
     /// Reports a begin, then what was waiting for this process: the forks it made, and its exec
-    /// or exit. An exec after the begin ends this image; the tree begins the new one at once (a
-    /// PATH whose new image matched began it when the exec was drained, so it does not here).
+    /// or exit. An exec after the begin ends this image; the tree fires its exec probes and begins
+    /// the new image at once (a PATH whose new image matched began it and fired its exec probes
+    /// when the exec was drained, so it does not here).
     /// </summary>
     private void Join(ProcessSelectorGroup group, in ProcessHit hit, IProcessHitSink sink)
     {
@@ -260,7 +296,9 @@ public sealed class ProcessTracker
                 FireAll(group.End, new ProcessHit(hit.Pid, exec.Tid, hit.Comm, exec.Cpu, exec.Time), sink);
                 if (group.RejoinsOnExec(executableMatches: false))
                 {
-                    Join(group, new ProcessHit(hit.Pid, exec.Tid, exec.Comm, exec.Cpu, exec.Time), sink);
+                    var image = new ProcessHit(hit.Pid, exec.Tid, exec.Comm, exec.Cpu, exec.Time);
+                    FireExecs(group.Exec, image, exec.Record, sink);
+                    Join(group, image, sink);
                 }
             }
         }
@@ -275,6 +313,14 @@ public sealed class ProcessTracker
         foreach (int probe in probes)
         {
             sink.Fire(probe, hit);
+        }
+    }
+
+    private static void FireExecs(int[] probes, in ProcessHit hit, ReadOnlySpan<byte> record, IProcessHitSink sink)
+    {
+        foreach (int probe in probes)
+        {
+            sink.FireExec(probe, hit, record);
         }
     }
 
