@@ -15,6 +15,13 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
 
     public IReadOnlyList<ProbePattern> Patterns { get; } = patterns;
 
+    /// <summary>
+    /// Why some families resolve to nothing on this machine (tracefs unreadable without root), or
+    /// null: a point that matches nothing, e.g. a tapset alias over an optional kernel.trace,
+    /// says so instead of a bare "no match".
+    /// </summary>
+    public string? Unavailable { get; init; }
+
     /// <summary>The families of the host as built today, with tracepoints from the running kernel's tracefs.</summary>
     public static ProbeCatalogue CreateDefault() => CreateDefault(TracefsCatalogue.Open());
 
@@ -53,7 +60,10 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
             patterns.Add(Pattern(process, ("process", selector), ("exec", ProbeArgumentKind.None)));
         }
 
-        return new ProbeCatalogue(patterns);
+        return new ProbeCatalogue(patterns)
+        {
+            Unavailable = tracefs.IsAvailable ? null : $"kernel.trace probes are not available: {tracefs.UnavailableReason}",
+        };
     }
 
     private static ProbePattern Pattern(IProbePointBuilder builder, params (string Name, ProbeArgumentKind Argument)[] components) =>
