@@ -64,7 +64,7 @@ internal sealed class ProbePointResolver(SemanticContext context, ProbeMatchNode
 
                 if (!optional && results.Count == before)
                 {
-                    string? why = context.Catalogue.Unavailable;
+                    string? why = context.Catalogue.Unavailable();
                     throw new ProbeResolveError(why is null ? "no match" : $"no match ({why})", null);
                 }
 

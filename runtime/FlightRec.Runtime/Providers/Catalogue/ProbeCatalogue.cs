@@ -18,9 +18,10 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
     /// <summary>
     /// Why some families resolve to nothing on this machine (tracefs unreadable without root), or
     /// null: a point that matches nothing, e.g. a tapset alias over an optional kernel.trace,
-    /// says so instead of a bare "no match".
+    /// says so instead of a bare "no match". Asked only then: reading tracefs's state marks the
+    /// script as depending on it, which keeps it out of the script cache.
     /// </summary>
-    public string? Unavailable { get; init; }
+    public Func<string?> Unavailable { get; init; } = () => null;
 
     /// <summary>The families of the host as built today, with tracepoints from the running kernel's tracefs.</summary>
     public static ProbeCatalogue CreateDefault() => CreateDefault(TracefsCatalogue.Open());
@@ -62,7 +63,7 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
 
         return new ProbeCatalogue(patterns)
         {
-            Unavailable = tracefs.IsAvailable ? null : $"kernel.trace probes are not available: {tracefs.UnavailableReason}",
+            Unavailable = () => tracefs.IsAvailable ? null : $"kernel.trace probes are not available: {tracefs.UnavailableReason}",
         };
     }
 
