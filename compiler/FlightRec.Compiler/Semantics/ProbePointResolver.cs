@@ -64,7 +64,8 @@ internal sealed class ProbePointResolver(SemanticContext context, ProbeMatchNode
 
                 if (!optional && results.Count == before)
                 {
-                    throw new ProbeResolveError("no match", null);
+                    string? why = context.Catalogue.Unavailable();
+                    throw new ProbeResolveError(why is null ? "no match" : $"no match ({why})", null);
                 }
 
                 if (point.Sufficient && results.Count > before)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlightRec.Compiler.Semantics;
 using FlightRec.Compiler.Syntax;
+using FlightRec.Runtime.Providers.Processes;
 
 namespace FlightRec.Compiler.Translation;
 
@@ -85,7 +86,7 @@ public static class CSharpEmitter
             code.Generated();
         }
 
-        if (probes.Any(IsTracepoint))
+        if (probes.Any(p => IsTracepoint(p) || IsProcessExec(p)))
         {
             code.Line($"private static readonly string[] {ModuleState.TargetFieldTable} = [{targetFields}];");
         }
@@ -220,7 +221,7 @@ public static class CSharpEmitter
         string Indexes(IEnumerable<VariableSymbol> used) =>
             "[" + string.Join(", ", used.Distinct().Select(g => globals.IndexOf(g)).Order()) + "]";
         string? filter = IsTracepoint(probe) && handler.Count == 1 ? KernelFilter.For(probe) : null;
-        string fields = !IsTracepoint(probe) ? ""
+        string fields = !IsTracepoint(probe) && !IsProcessExec(probe) ? ""
             : filter is null ? $" {{ TargetFields = {ModuleState.TargetFieldTable} }}"
             : $" {{ TargetFields = {ModuleState.TargetFieldTable}, EventFilter = {filter} }}";
         return $"new ProbeDescriptor({CSharpText.String(probe.Point)}, {CSharpText.String(probe.ListedAs)}, ProbeKind.{kind}, " +
@@ -255,6 +256,10 @@ public static class CSharpEmitter
     }
 
     private static bool IsTracepoint(ProbeSymbol probe) => probe.Point.StartsWith("kernel.trace(", StringComparison.Ordinal);
+
+    // process.exec reads sched:sched_process_exec's fields, by the same slots as a tracepoint.
+    private static bool IsProcessExec(ProbeSymbol probe) =>
+        ProcessProbePoint.Parse(probe.Point)?.Event == ProcessProbeEvent.Exec;
 
     private static Node Anchor(ProbeSymbol probe) =>
         probe.Bodies.Count > 0 ? probe.Bodies[0] : new NullStatement(probe.Displays!.DeclaredAt);

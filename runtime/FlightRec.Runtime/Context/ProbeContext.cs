@@ -42,6 +42,18 @@ public sealed class ProbeContext
 
     public long Egid { get; set; }
 
+    /// <summary>
+    /// Set while a kernel-event stream handles its events: ppid(), uid(), euid(), gid() and egid()
+    /// then describe the event's task (<see cref="Pid"/>) through it, not the properties above.
+    /// </summary>
+    public ITaskIdentitySource? EventTask { get; set; }
+
+    /// <summary>
+    /// Set by a stream whose events carry the task's real uid and gid (the eBPF capture): uid() and
+    /// gid() then read <see cref="Uid"/> and <see cref="Gid"/>, taken at the event, not /proc's later view.
+    /// </summary>
+    public bool EventIdsCaptured { get; set; }
+
     /// <summary>The task's comm (at most 15 bytes).</summary>
     public string ExecName { get; set; } = "";
 

@@ -50,7 +50,8 @@ public static class HostProgram
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             loaded?.Dispose();
-            stdout.Write($"ERROR: {(e is HostException or ProbeRegistrationException ? e.Message : Describe(e))}\n");
+            // A probe the machine refuses (no root, no tracefs, no such counter) is the user's to fix: its message alone, in one line.
+            stdout.Write($"ERROR: {(e is HostException or ProbeRegistrationException or ProbePointException ? e.Message : Describe(e))}\n");
             stdout.Flush();
             return 1;
         }

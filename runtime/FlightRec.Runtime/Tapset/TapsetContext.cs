@@ -14,15 +14,15 @@ public static class TapsetContext
 
     public static long Tid(ProbeContext context) => context.Tid;
 
-    public static long Ppid(ProbeContext context) => context.Ppid;
+    public static long Ppid(ProbeContext context) => context.EventTask is { } task ? task.Of(context.Pid).Ppid : context.Ppid;
 
-    public static long Uid(ProbeContext context) => context.Uid;
+    public static long Uid(ProbeContext context) => !context.EventIdsCaptured && context.EventTask is { } task ? task.Of(context.Pid).Uid : context.Uid;
 
-    public static long Euid(ProbeContext context) => context.Euid;
+    public static long Euid(ProbeContext context) => context.EventTask is { } task ? task.Of(context.Pid).Euid : context.Euid;
 
-    public static long Gid(ProbeContext context) => context.Gid;
+    public static long Gid(ProbeContext context) => !context.EventIdsCaptured && context.EventTask is { } task ? task.Of(context.Pid).Gid : context.Gid;
 
-    public static long Egid(ProbeContext context) => context.Egid;
+    public static long Egid(ProbeContext context) => context.EventTask is { } task ? task.Of(context.Pid).Egid : context.Egid;
 
     public static string Execname(ProbeContext context) => context.ExecName;
 

@@ -23,8 +23,8 @@ public class ProbeListingTests
     [InlineData("syscall.open*", "syscall.openat\n")]
     [InlineData("syscall.*", "syscall.openat\n")]
     [InlineData("syscall.*.return", "syscall.exit.return\nsyscall.exit_group.return\nsyscall.openat.return\n")]
-    [InlineData("process.*", "process.begin\nprocess.end\n")]
-    [InlineData("process(1).*", "process(1).begin\nprocess(1).end\n")]
+    [InlineData("process.*", "process.begin\nprocess.end\nprocess.exec\n")]
+    [InlineData("process(1).*", "process(1).begin\nprocess(1).end\nprocess(1).exec\n")]
     [InlineData("perf.sw.page_*", "perf.sw.page_faults\nperf.sw.page_faults_maj\nperf.sw.page_faults_min\n")]
     public void ListsMatchingPoints(string pattern, string expected)
     {
@@ -38,6 +38,13 @@ public class ProbeListingTests
         var outcome = Run("-L", "kernel.trace(\"sched:sched_process_exec\")");
         Assert.Equal("kernel.trace(\"sched:sched_process_exec\") $filename:__data_loc char[] $pid:pid_t $old_pid:pid_t\n", outcome.Stdout);
         Assert.Equal(0, outcome.ExitCode);
+    }
+
+    [Fact]
+    public void ListsTheExecEventsFieldsForProcessExec()
+    {
+        var outcome = Run("-L", "process.exec");
+        Assert.Equal((0, "process.exec $filename:__data_loc char[] $pid:pid_t $old_pid:pid_t\n", ""), (outcome.ExitCode, outcome.Stdout, outcome.Stderr));
     }
 
     [Fact]

@@ -125,6 +125,7 @@ internal sealed class BpfTracepointStream : IEventStream, IBpfRecordSink
         probe.Cpu = record.Cpu;
         probe.Uid = record.UserId;
         probe.Gid = record.GroupId;
+        probe.EventIdsCaptured = true;
         probe.TimestampNanoseconds = record.Timestamp;
         _clock!.EventNanoseconds = record.Timestamp;
         probe.ExecName = Name(record.Comm);

@@ -15,6 +15,14 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
 
     public IReadOnlyList<ProbePattern> Patterns { get; } = patterns;
 
+    /// <summary>
+    /// Why some families resolve to nothing on this machine (tracefs unreadable without root), or
+    /// null: a point that matches nothing, e.g. a tapset alias over an optional kernel.trace,
+    /// says so instead of a bare "no match". Asked only then: reading tracefs's state marks the
+    /// script as depending on it, which keeps it out of the script cache.
+    /// </summary>
+    public Func<string?> Unavailable { get; init; } = () => null;
+
     /// <summary>The families of the host as built today, with tracepoints from the running kernel's tracefs.</summary>
     public static ProbeCatalogue CreateDefault() => CreateDefault(TracefsCatalogue.Open());
 
@@ -50,10 +58,14 @@ public sealed class ProbeCatalogue(IReadOnlyList<ProbePattern> patterns)
         {
             patterns.Add(Pattern(process, ("process", selector), ("begin", ProbeArgumentKind.None)));
             patterns.Add(Pattern(process, ("process", selector), ("end", ProbeArgumentKind.None)));
+            patterns.Add(Pattern(process, ("process", selector), ("exec", ProbeArgumentKind.None)));
         }
 
         AddPerf(patterns);
-        return new ProbeCatalogue(patterns);
+        return new ProbeCatalogue(patterns)
+        {
+            Unavailable = () => tracefs.IsAvailable ? null : $"kernel.trace probes are not available: {tracefs.UnavailableReason}",
+        };
     }
 
     // stap's perf.type(N).config(N) shapes, plus FR's rate-then-process combinations (LANGUAGE.md §8.3).

@@ -4,4 +4,7 @@ namespace FlightRec.Runtime.Providers.Processes;
 public interface IProcessHitSink
 {
     void Fire(int probe, in ProcessHit hit);
+
+    /// <summary>An exec probe's hit, with the sched:sched_process_exec record its <c>$filename</c> is read from (empty when not kept).</summary>
+    void FireExec(int probe, in ProcessHit hit, ReadOnlySpan<byte> record);
 }

@@ -46,7 +46,7 @@ public sealed class ProcessEventDecoder(ProcessEventFormats formats, ProcessTrac
                     TaskComm.From(Bytes(raw, formats.ChildComm)), sample.TimeNanoseconds, sample.Cpu, sink);
                 break;
             case ExecIndex when Fits(raw, formats.Filename):
-                Tracker.OnExec(sample.Pid, sample.Tid, DataLoc(raw, formats.Filename), sample.TimeNanoseconds, sample.Cpu, sink);
+                Tracker.OnExec(sample.Pid, sample.Tid, DataLoc(raw, formats.Filename), sample.TimeNanoseconds, sample.Cpu, sink, raw);
                 break;
             case ExitIndex when Fits(raw, formats.ExitComm):
                 bool groupDead = formats.GroupDead is { } field

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace FlightRec.Runtime.Providers.Processes;
 
 /// <summary>
-/// A resolved <c>process.begin</c>, <c>process("PATH").end</c> or <c>process(PID).begin</c> point,
+/// A resolved <c>process.begin</c>, <c>process("PATH").end</c>, <c>process(PID).exec</c> (…) point,
 /// as pass 2 prints it (PATH already resolved by <see cref="ExecutablePath.Find"/>).
 /// </summary>
-public sealed record ProcessProbePoint(ProcessSelectorKind Kind, string? Path, int Pid, bool IsEnd)
+public sealed record ProcessProbePoint(ProcessSelectorKind Kind, string? Path, int Pid, ProcessProbeEvent Event)
 {
     private const string Family = "process";
 
@@ -19,21 +19,20 @@ public sealed record ProcessProbePoint(ProcessSelectorKind Kind, string? Path, i
             ProcessSelectorKind.Pid => $"{Family}({Pid.ToString(CultureInfo.InvariantCulture)})",
             _ => Family,
         };
-        return selector + (IsEnd ? ".end" : ".begin");
+        return selector + Suffix(Event);
     }
 
-    /// <summary>Whether <paramref name="point"/> is a process begin/end point (of any selector).</summary>
+    /// <summary>Whether <paramref name="point"/> is a process begin/end/exec point (of any selector).</summary>
     public static bool IsProcessLifecyclePoint(string point) =>
         point.StartsWith(Family, StringComparison.Ordinal)
-        && (point.EndsWith(".begin", StringComparison.Ordinal) || point.EndsWith(".end", StringComparison.Ordinal))
+        && EventOf(point) is not null
         && (point.StartsWith(Family + ".", StringComparison.Ordinal) || point.StartsWith(Family + "(", StringComparison.Ordinal))
         && !point.Contains(".thread.", StringComparison.Ordinal);
 
-    /// <summary>The point's parts, or null when it is not one of the three canonical shapes.</summary>
+    /// <summary>The point's parts, or null when it is not one of the canonical shapes.</summary>
     public static ProcessProbePoint? Parse(string point)
     {
-        bool isEnd = point.EndsWith(".end", StringComparison.Ordinal);
-        if (!isEnd && !point.EndsWith(".begin", StringComparison.Ordinal))
+        if (EventOf(point) is not { } kind)
         {
             return null;
         }
@@ -41,7 +40,7 @@ public sealed record ProcessProbePoint(ProcessSelectorKind Kind, string? Path, i
         string selector = point[..point.LastIndexOf('.')];
         if (selector == Family)
         {
-            return new ProcessProbePoint(ProcessSelectorKind.All, null, 0, isEnd);
+            return new ProcessProbePoint(ProcessSelectorKind.All, null, 0, kind);
         }
 
         if (!selector.StartsWith(Family + "(", StringComparison.Ordinal) || !selector.EndsWith(')'))
@@ -53,11 +52,24 @@ public sealed record ProcessProbePoint(ProcessSelectorKind Kind, string? Path, i
         if (argument.Length >= 2 && argument[0] == '"' && argument[^1] == '"')
         {
             string path = argument[1..^1];
-            return path.Length > 0 ? new ProcessProbePoint(ProcessSelectorKind.Path, path, 0, isEnd) : null;
+            return path.Length > 0 ? new ProcessProbePoint(ProcessSelectorKind.Path, path, 0, kind) : null;
         }
 
         return int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0
-            ? new ProcessProbePoint(ProcessSelectorKind.Pid, null, pid, isEnd)
+            ? new ProcessProbePoint(ProcessSelectorKind.Pid, null, pid, kind)
             : null;
     }
+
+    private static string Suffix(ProcessProbeEvent kind) => kind switch
+    {
+        ProcessProbeEvent.End => ".end",
+        ProcessProbeEvent.Exec => ".exec",
+        _ => ".begin",
+    };
+
+    private static ProcessProbeEvent? EventOf(string point) =>
+        point.EndsWith(".begin", StringComparison.Ordinal) ? ProcessProbeEvent.Begin
+        : point.EndsWith(".end", StringComparison.Ordinal) ? ProcessProbeEvent.End
+        : point.EndsWith(".exec", StringComparison.Ordinal) ? ProcessProbeEvent.Exec
+        : null;
 }

@@ -6,8 +6,8 @@ namespace FlightRec.Runtime.Providers.Processes;
 
 /// <summary>
 /// <c>process.begin/end</c>, <c>process("PATH").begin/end</c> and <c>process(PID).begin/end</c>
-/// (LANGUAGE.md §8.3) from three scheduler tracepoints through perf, one ring per CPU:
-/// task:task_newtask (a fork that is not a thread), sched:sched_process_exec and
+/// (LANGUAGE.md §8.3), and FlightRec's <c>.exec</c> of each, from three scheduler tracepoints
+/// through perf, one ring per CPU: task:task_newtask (a fork that is not a thread), sched:sched_process_exec and
 /// sched:sched_process_exit (group_dead: the whole process died). Which probes an event fires is
 /// the <see cref="ProcessTracker"/>'s decision, shared by all CPUs; the startup begins come from a
 /// /proc scan just after the events are enabled (a process seen both ways is reported once).
@@ -31,7 +31,7 @@ public sealed class ProcessProvider(Func<TracefsCatalogue> catalogue, Func<IRead
 
         return ProcessProbePoint.Parse(point) is not null
             ? true
-            : throw new ProbePointException(point, "not a process begin/end point (process.begin, process(\"PATH\").begin or process(PID).begin)");
+            : throw new ProbePointException(point, "not a process begin/end/exec point (process.begin, process(\"PATH\").begin or process(PID).begin)");
     }
 
     public IReadOnlyList<IEventStream> Create(IReadOnlyList<ProbeDescriptor> probes)

@@ -1,10 +1,10 @@
 namespace FlightRec.Runtime.Providers.Processes;
 
 /// <summary>
-/// The begin and end probes of one selector (the target's tree, one PATH or one PID) and the
+/// The begin, end and exec probes of one selector (the target's tree, one PATH or one PID) and the
 /// processes it has reported a begin for.
 /// </summary>
-internal sealed class ProcessSelectorGroup(ProcessSelectorKind kind, string? path, int pid, int[] begin, int[] end)
+internal sealed class ProcessSelectorGroup(ProcessSelectorKind kind, string? path, int pid, int[] begin, int[] end, int[] exec)
 {
     public ProcessSelectorKind Kind { get; } = kind;
 
@@ -20,6 +20,8 @@ internal sealed class ProcessSelectorGroup(ProcessSelectorKind kind, string? pat
     public int[] Begin { get; } = begin;
 
     public int[] End { get; } = end;
+
+    public int[] Exec { get; } = exec;
 
     public ProcessMembership Members { get; } = new();
 

@@ -8,7 +8,8 @@ namespace FlightRec.Runtime.Providers.Processes;
 /// <summary>
 /// One CPU's ring of process events. Its descriptor is an epoll set of the ring and the shared
 /// startup signal, so the dispatch thread also wakes to report the startup begins. A hit runs
-/// its probe with the process's pid, tid and comm and the CPU and time of the event.
+/// its probe with the process's pid, tid and comm and the CPU and time of the event; an exec
+/// probe's hit also with the sched:sched_process_exec record, for <c>$filename</c>.
 /// </summary>
 internal sealed class ProcessStream : IEventStream, IProcessHitSink
 {
@@ -19,6 +20,8 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
     private readonly ProcessStreamShared _shared;
     private readonly ProcessEventDecoder _decoder;
     private readonly IReadOnlyList<ProbeDescriptor> _probes;
+    private readonly TracepointEventLayout?[] _execLayouts;
+    private readonly TracepointEvent _execEvent = new();
     private readonly int _epoll;
     private IEventDispatch? _dispatch;
     private EventClock? _clock;
@@ -28,6 +31,9 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
         _ring = ring;
         _shared = shared;
         _probes = probes;
+        _execLayouts = [.. probes.Select(p => ProcessProbePoint.Parse(p.Point)?.Event == ProcessProbeEvent.Exec
+            ? new TracepointEventLayout(formats.Exec, p.TargetFields)
+            : null)];
         _decoder = new ProcessEventDecoder(formats, shared.Tracker) { Sink = this };
         _epoll = Epoll.Create();
         Epoll.Add(_epoll, ring.FileDescriptor, Epoll.EPOLLIN, RingToken);
@@ -65,7 +71,22 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
         }
     }
 
-    public void Fire(int probe, in ProcessHit hit)
+    public void Fire(int probe, in ProcessHit hit) => Run(probe, hit, null);
+
+    public void FireExec(int probe, in ProcessHit hit, ReadOnlySpan<byte> record)
+    {
+        if ((uint)probe < (uint)_execLayouts.Length && _execLayouts[probe] is { } layout && !record.IsEmpty)
+        {
+            _execEvent.Load(record, layout);
+            Run(probe, hit, _execEvent);
+        }
+        else
+        {
+            Run(probe, hit, null);
+        }
+    }
+
+    private void Run(int probe, in ProcessHit hit, TracepointEvent? record)
     {
         if (_dispatch is not { } dispatch || (uint)probe >= (uint)_probes.Count)
         {
@@ -79,7 +100,7 @@ internal sealed class ProcessStream : IEventStream, IProcessHitSink
         context.TimestampNanoseconds = hit.TimeNanoseconds;
         _clock!.EventNanoseconds = hit.TimeNanoseconds;
         context.ExecName = hit.Comm.ToString();
-        context.Event = null;
+        context.Event = record;
         context.UserMemory = null;
         dispatch.Fire(_probes[probe]);
     }

@@ -19,8 +19,8 @@ namespace FlightRec.Runtime.Providers.Processes;
 /// nor at its exit: it was created before the probes were armed, and reporting its end without
 /// its begin would leave counts unpaired.</item>
 /// </list>
-/// Events of different CPUs are drained in any order; a child's exit or fork drained before the
-/// fork that made it a member waits in <see cref="PendingProcessEvents"/> and is judged by its
+/// Events of different CPUs are drained in any order; a child's exec, exit or fork drained before
+/// the fork that made it a member waits in <see cref="PendingProcessEvents"/> and is judged by its
 /// own time when the fork arrives.
 /// </summary>
 public sealed class ProcessTracker
@@ -33,6 +33,7 @@ public sealed class ProcessTracker
     private readonly HashSet<int> _kernelThreads = [];
     private readonly PendingProcessEvents _pending = new();
     private readonly bool _anyFollows;
+    private readonly bool _treeExecs;
     private bool _started;
     private int _target;
     private long _targetExit = long.MaxValue;
@@ -45,13 +46,15 @@ public sealed class ProcessTracker
         Probes = probes;
         foreach (var selector in probes.Select(p => (p.Kind, p.Path, p.Pid)).Distinct())
         {
-            int[] Indexes(bool end) =>
-                [.. Enumerable.Range(0, probes.Count).Where(i => (probes[i].Kind, probes[i].Path, probes[i].Pid) == selector && probes[i].IsEnd == end)];
-            _groups.Add(new ProcessSelectorGroup(selector.Kind, selector.Path, selector.Pid, Indexes(false), Indexes(true)));
+            int[] Indexes(ProcessProbeEvent kind) =>
+                [.. Enumerable.Range(0, probes.Count).Where(i => (probes[i].Kind, probes[i].Path, probes[i].Pid) == selector && probes[i].Event == kind)];
+            _groups.Add(new ProcessSelectorGroup(selector.Kind, selector.Path, selector.Pid,
+                Indexes(ProcessProbeEvent.Begin), Indexes(ProcessProbeEvent.End), Indexes(ProcessProbeEvent.Exec)));
         }
 
         // Only selectors that gain members after startup can be waiting for a late fork.
         _anyFollows = _groups.Exists(g => g.FollowsForks);
+        _treeExecs = _groups.Exists(g => g.Kind == ProcessSelectorKind.All && g.Exec.Length > 0);
     }
 
     public IReadOnlyList<ProcessProbePoint> Probes { get; }
@@ -128,31 +131,57 @@ public sealed class ProcessTracker
         }
     }
 
-    /// <summary>sched:sched_process_exec: <paramref name="filename"/> as given to execve (may be relative or a link).</summary>
-    public void OnExec(int pid, int tid, ReadOnlySpan<byte> filename, long time, int cpu, IProcessHitSink sink)
+    /// <summary>
+    /// sched:sched_process_exec: <paramref name="filename"/> as given to execve (may be relative or a
+    /// link); <paramref name="record"/> the raw event, for exec probes' <c>$filename</c>.
+    /// </summary>
+    public void OnExec(int pid, int tid, ReadOnlySpan<byte> filename, long time, int cpu, IProcessHitSink sink, ReadOnlySpan<byte> record = default)
     {
         lock (_gate)
         {
             Advance(time);
             bool wasKernelThread = _kernelThreads.Remove(pid); // a usermode helper becomes a user process
-            var comm = BaseNameComm(filename);
+            var image = new ProcessHit(pid, tid, BaseNameComm(filename), cpu, time);
             string? resolved = null;
+            bool unknown = false;
             foreach (var group in _groups)
             {
+                unknown |= group.FollowsForks && !group.Members.IsAlive(pid);
                 bool matches = group.Kind == ProcessSelectorKind.Path && Matches(group, filename, pid, ref resolved);
                 if (group.Members.TryGet(pid, out var member) && member.Until == long.MaxValue)
                 {
                     group.Members.Leave(pid, time);
                     FireAll(group.End, new ProcessHit(pid, tid, member.Comm, cpu, time), sink);
+                    if (group.Kind != ProcessSelectorKind.Path || matches)
+                    {
+                        FireExecs(group.Exec, image, record, sink);
+                    }
+
                     if (group.RejoinsOnExec(matches))
                     {
-                        Join(group, new ProcessHit(pid, tid, comm, cpu, time), sink);
+                        Join(group, image, sink);
                     }
+
+                    continue;
                 }
-                else if (matches || (wasKernelThread && group.Kind == ProcessSelectorKind.All && _target == 0))
+
+                bool helper = wasKernelThread && group.Kind == ProcessSelectorKind.All && _target == 0;
+                if (ExecFiresOutside(group, pid, matches, time) || helper)
                 {
-                    Join(group, new ProcessHit(pid, tid, comm, cpu, time), sink);
+                    FireExecs(group.Exec, image, record, sink);
                 }
+
+                if (matches || helper)
+                {
+                    Join(group, image, sink);
+                }
+            }
+
+            if (unknown && _anyFollows)
+            {
+                // Kept for the tree's exec probes, which may fire when the fork arrives: the one copy a late exec costs.
+                byte[]? kept = _treeExecs && !record.IsEmpty ? record.ToArray() : null;
+                _pending.AddExec(pid, new PendingProcessEvents.PendingExec(tid, image.Comm, cpu, time, kept));
             }
         }
     }
@@ -205,6 +234,19 @@ public sealed class ProcessTracker
         _ => process.Pid == group.Pid,
     };
 
+    /// <summary>
+    /// Whether an exec of a process that is not a live member fires the selector's exec probes: a
+    /// PATH when the new image is PATH, a PID when it is that process (after its first exec too),
+    /// the tree for the target itself. A tree member's exec drained before its fork fires when
+    /// the fork arrives (<see cref="Join"/>).
+    /// </summary>
+    private bool ExecFiresOutside(ProcessSelectorGroup group, int pid, bool matches, long time) => group.Kind switch
+    {
+        ProcessSelectorKind.Path => matches,
+        ProcessSelectorKind.Pid => pid == group.Pid,
+        _ => _target != 0 && pid == _target && time <= _targetExit,
+    };
+
     private bool ParentQualifies(ProcessSelectorGroup group, int parent, long time)
     {
         if (group.Kind == ProcessSelectorKind.All && _target == 0)
@@ -220,25 +262,47 @@ public sealed class ProcessTracker
         return group.Members.WasMemberAt(parent, time);
     }
 
-    /// <summary>Reports a begin, then what was waiting for this process: its exit, and the forks it made.</summary>
+    /// <summary>
+    /// Reports a begin, then what was waiting for this process: the forks it made, and its exec
+    /// or exit. An exec after the begin ends this image; the tree fires its exec probes and begins
+    /// the new image at once (a PATH whose new image matched began it and fired its exec probes
+    /// when the exec was drained, so it does not here).
+    /// </summary>
     private void Join(ProcessSelectorGroup group, in ProcessHit hit, IProcessHitSink sink)
     {
-        group.Members.Join(hit.Pid, hit.TimeNanoseconds, hit.Comm);
+        long since = hit.TimeNanoseconds;
+        group.Members.Join(hit.Pid, since, hit.Comm);
         FireAll(group.Begin, hit, sink);
-        bool exited = _pending.TryGetExit(hit.Pid, out var exit) && exit.Time >= hit.TimeNanoseconds;
+        bool exited = _pending.TryGetExit(hit.Pid, out var exit) && exit.Time >= since;
+
+        // Strictly after: the exec that began this very image is not its end.
+        bool execed = _pending.TryGetExec(hit.Pid, out var exec) && exec.Time > since && (!exited || exec.Time <= exit.Time);
+        long until = execed ? exec.Time : exited ? exit.Time : long.MaxValue;
         if (group.FollowsForks)
         {
             foreach (var (child, fork) in _pending.Forks)
             {
-                if (fork.Parent == hit.Pid && fork.Time >= hit.TimeNanoseconds && (!exited || fork.Time <= exit.Time)
-                    && !group.Members.IsAlive(child))
+                if (fork.Parent == hit.Pid && fork.Time >= since && fork.Time <= until && !group.Members.IsAlive(child))
                 {
                     Join(group, new ProcessHit(child, child, fork.Comm, fork.Cpu, fork.Time), sink);
                 }
             }
         }
 
-        if (exited && group.Members.Leave(hit.Pid, exit.Time))
+        if (execed)
+        {
+            if (group.Members.Leave(hit.Pid, exec.Time))
+            {
+                FireAll(group.End, new ProcessHit(hit.Pid, exec.Tid, hit.Comm, exec.Cpu, exec.Time), sink);
+                if (group.RejoinsOnExec(executableMatches: false))
+                {
+                    var image = new ProcessHit(hit.Pid, exec.Tid, exec.Comm, exec.Cpu, exec.Time);
+                    FireExecs(group.Exec, image, exec.Record, sink);
+                    Join(group, image, sink);
+                }
+            }
+        }
+        else if (exited && group.Members.Leave(hit.Pid, exit.Time))
         {
             FireAll(group.End, new ProcessHit(hit.Pid, exit.Tid, exit.Comm, exit.Cpu, exit.Time), sink);
         }
@@ -249,6 +313,14 @@ public sealed class ProcessTracker
         foreach (int probe in probes)
         {
             sink.Fire(probe, hit);
+        }
+    }
+
+    private static void FireExecs(int[] probes, in ProcessHit hit, ReadOnlySpan<byte> record, IProcessHitSink sink)
+    {
+        foreach (int probe in probes)
+        {
+            sink.FireExec(probe, hit, record);
         }
     }
 

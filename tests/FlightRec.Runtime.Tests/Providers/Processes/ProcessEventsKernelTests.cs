@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FlightRec.Runtime.Linux;
 using FlightRec.Runtime.Providers.Perf;
 using FlightRec.Runtime.Providers.Processes;
 using FlightRec.Runtime.Tests.Perf;
@@ -29,18 +28,12 @@ public sealed class ProcessEventsKernelTests(ITestOutputHelper log)
         events.Enable();
         tracker.Start(Environment.ProcessId, RunningProcesses.Scan(), Stopwatch.GetTimestamp(), 0, sink);
         string truePath = ExecutablePath.Find("true", Environment.GetEnvironmentVariable("PATH"));
-        // Forked and exec'd on one CPU, so its events share one ring: the tracker does not yet put an
-        // exec that reaches it before the fork (from another CPU's ring) back in order.
-        int child = 0;
-        var starter = new Thread(() =>
+        int child;
+        using (var process = Process.Start(new ProcessStartInfo(truePath) { UseShellExecute = false })!)
         {
-            _ = CpuAffinity.PinCurrentThread(CpuAffinity.AllowedCpus()[0]);
-            using var process = Process.Start(new ProcessStartInfo(truePath) { UseShellExecute = false })!;
             child = process.Id;
             process.WaitForExit();
-        });
-        starter.Start();
-        starter.Join();
+        }
 
         events.Disable();
         events.DrainAll(decoder);

@@ -166,4 +166,101 @@ public sealed class ProcessTrackerTests
             "process.end 301 301 ls 0 220",
         ], sink.Hits);
     }
+
+    [Fact]
+    public void AnExecDrainedBeforeTheForkOfAnotherCpuEndsTheOldImageAndBeginsTheNewOneInTheTree()
+    {
+        var (tracker, sink) = Tracker("process.begin", "process.end");
+        tracker.Start(300, [Shell], 100, 0, sink);
+        // CPU 1 drains first: the child's exec and exit, then CPU 0 the target's fork of it.
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 210, 1, sink);
+        tracker.OnExit(301, 301, Comm("ls"), true, 220, 1, sink);
+        tracker.OnNewTask(300, 301, ForkFlags, Comm("bash"), 200, 0, sink);
+
+        Assert.Equal(
+        [
+            "process.begin 301 301 bash 0 200",
+            "process.end 301 301 bash 1 210",
+            "process.begin 301 301 ls 1 210",
+            "process.end 301 301 ls 1 220",
+        ], sink.Hits);
+    }
+
+    [Fact]
+    public void WithoutATargetAnExecDrainedBeforeItsForkIsReportedAfterTheBegin()
+    {
+        var (tracker, sink) = Tracker("process.begin", "process.end");
+        tracker.Start(0, [Shell], 100, 0, sink);
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 210, 1, sink);
+        tracker.OnNewTask(300, 301, ForkFlags, Comm("bash"), 200, 0, sink);
+        tracker.OnExit(301, 301, Comm("ls"), true, 220, 1, sink);
+
+        Assert.Equal(
+        [
+            "process.begin 300 300 bash 0 100",
+            "process.begin 301 301 bash 0 200",
+            "process.end 301 301 bash 1 210",
+            "process.begin 301 301 ls 1 210",
+            "process.end 301 301 ls 1 220",
+        ], sink.Hits);
+    }
+
+    [Fact]
+    public void ForksDrainedBeforeTheirParentsForkJoinTheImageTheyWereForkedFrom()
+    {
+        var (tracker, sink) = Tracker("process.begin", "process.end");
+        tracker.Start(300, [Shell], 100, 0, sink);
+        // CPU 1: the child forks 303, execs ls, forks 302, exits; then CPU 0: the target's fork of the child.
+        tracker.OnNewTask(301, 303, ForkFlags, Comm("bash"), 205, 1, sink);
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 210, 1, sink);
+        tracker.OnNewTask(301, 302, ForkFlags, Comm("ls"), 215, 1, sink);
+        tracker.OnExit(301, 301, Comm("ls"), true, 220, 1, sink);
+        tracker.OnNewTask(300, 301, ForkFlags, Comm("bash"), 200, 0, sink);
+
+        Assert.Equal(
+        [
+            "process.begin 301 301 bash 0 200",
+            "process.begin 303 303 bash 1 205",
+            "process.end 301 301 bash 1 210",
+            "process.begin 301 301 ls 1 210",
+            "process.begin 302 302 ls 1 215",
+            "process.end 301 301 ls 1 220",
+        ], sink.Hits);
+    }
+
+    [Fact]
+    public void APathChildsExecOfAnotherProgramDrainedBeforeItsForkEndsItAtTheExec()
+    {
+        var (tracker, sink) = Tracker("process(\"/usr/bin/bash\").begin", "process(\"/usr/bin/bash\").end");
+        tracker.Start(0, [Shell], 100, 0, sink);
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 210, 1, sink);
+        tracker.OnExit(301, 301, Comm("ls"), true, 220, 1, sink);
+        tracker.OnNewTask(300, 301, ForkFlags, Comm("bash"), 200, 0, sink);
+
+        Assert.Equal(
+        [
+            "process(\"/usr/bin/bash\").begin 300 300 bash 0 100",
+            "process(\"/usr/bin/bash\").begin 301 301 bash 0 200",
+            "process(\"/usr/bin/bash\").end 301 301 bash 1 210",
+        ], sink.Hits);
+    }
+
+    [Fact]
+    public void AnExecOlderThanTheForkIsNotTheChildsAndTheExecOfTheNewImageDoesNotEndIt()
+    {
+        var (tracker, sink) = Tracker("process.begin", "process.end");
+        tracker.Start(300, [Shell], 100, 0, sink);
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 150, 1, sink); // an earlier process 301, outside the tree
+        tracker.OnNewTask(300, 301, ForkFlags, Comm("bash"), 200, 0, sink);
+        tracker.OnExec(301, 301, File("/usr/bin/ls"), 210, 0, sink);
+        tracker.OnExit(301, 301, Comm("ls"), true, 220, 0, sink);
+
+        Assert.Equal(
+        [
+            "process.begin 301 301 bash 0 200",
+            "process.end 301 301 bash 0 210",
+            "process.begin 301 301 ls 0 210",
+            "process.end 301 301 ls 0 220",
+        ], sink.Hits);
+    }
 }
