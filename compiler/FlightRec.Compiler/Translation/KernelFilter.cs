@@ -6,8 +6,8 @@ namespace FlightRec.Compiler.Translation;
 
 /// <summary>
 /// Finds the filter a kernel-event handler applies to every event — a body that is just
-/// <c>if (pid() == 42) …</c> (or <c>!=</c>, <c>tid()</c>, <c>execname() == "name"</c>, either side)
-/// without an else — and writes it as the descriptor's <c>EventFilter</c>, so the runtime can drop
+/// <c>if (pid() == 42) …</c> (or <c>!=</c>, <c>tid()</c>, <c>execname() == "name"</c>, <c>$field == 3</c>,
+/// either side) without an else — and writes it as the descriptor's <c>EventFilter</c>, so the runtime can drop
 /// rejected events in the kernel (bpftrace's predicates; LANGUAGE.md §8.3).
 /// </summary>
 internal static class KernelFilter
@@ -21,7 +21,7 @@ internal static class KernelFilter
             return null;
         }
 
-        var (call, constant) = comparison.Left is FunctionCall ? (comparison.Left, comparison.Right) : (comparison.Right, comparison.Left);
+        var (call, constant) = comparison.Left is FunctionCall or TargetVariable ? (comparison.Left, comparison.Right) : (comparison.Right, comparison.Left);
         bool equal = comparison.Operator == "==";
         string flag = equal ? "true" : "false";
         return (call, constant) switch
@@ -32,6 +32,9 @@ internal static class KernelFilter
                 $"new ProbeEventFilter(ProbeFilterSubject.ThreadId, {flag}, {n.Value.ToString(CultureInfo.InvariantCulture)})",
             (FunctionCall { Name: "execname", Arguments.Length: 0 }, StringLiteral s) when IsPlainComm(s.Text) =>
                 $"new ProbeEventFilter(ProbeFilterSubject.ExecName, {flag}, 0, {CSharpText.String(s.Text)})",
+            // The runtime filters only an integer field of the record; for any other it leaves the test to the handler.
+            (TargetVariable { Name: ['$', not '$', ..] name }, NumberLiteral n) =>
+                $"new ProbeEventFilter(ProbeFilterSubject.Field, {flag}, {n.Value.ToString(CultureInfo.InvariantCulture)}, {CSharpText.String(name[1..])})",
             _ => null,
         };
     }

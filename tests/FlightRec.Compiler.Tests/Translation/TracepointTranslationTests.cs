@@ -68,6 +68,9 @@ public sealed class TracepointTranslationTests
     [InlineData("n++; if (pid() == 42) n++", "none")]
     [InlineData("if (pid() > 42) n++", "none")]
     [InlineData("if (pid() == target()) n++", "none")]
+    [InlineData("if ($prev_pid == 0) n++", "Field True 0 prev_pid")]
+    [InlineData("if (7 != $next_prio) n++", "Field False 7 next_prio")]
+    [InlineData("if ($prev_pid == $next_pid) n++", "none")]
     public void AHandlerThatOnlyTestsItsTaskFirstGetsAKernelFilter(string body, string expected)
     {
         var module = Build("global n probe kernel.trace(\"sched:sched_switch\") { " + body + " } probe end { println(n) }");

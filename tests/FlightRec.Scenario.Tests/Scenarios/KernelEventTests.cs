@@ -255,4 +255,28 @@ public sealed class KernelEventTests(ITestOutputHelper output)
 
         Assert.Equal(new FrrunResult(0, "100000\n", ""), run);
     }
+
+    [Fact]
+    public void AFieldTestAppliedInTheKernelCountsTheSame()
+    {
+        using var scenario = Begin();
+        if (scenario is null)
+        {
+            return;
+        }
+
+        // close(1234) fails with EBADF, 300 times, between 3000 closes of other numbers; the
+        // handler's `$fd == 1234` runs in the capture program and must drop only the others.
+        string closer = KernelEvents.Compile(scenario.WorkDirectory, "closer", """
+            #include <unistd.h>
+            int main(void) {
+                for (int i = 0; i < 3300; i++) close(i % 11 == 0 ? 1234 : 4321);
+                return 0;
+            }
+            """);
+        var run = scenario.RunFrstap("-c", closer, "-e",
+            "global n probe kernel.trace(\"syscalls:sys_enter_close\") { if ($fd == 1234) n++ } probe end { printf(\"%d\\n\", n) }");
+
+        Assert.Equal(new FrrunResult(0, "300\n", ""), run);
+    }
 }

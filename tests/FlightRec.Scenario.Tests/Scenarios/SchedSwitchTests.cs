@@ -43,7 +43,8 @@ public sealed class SchedSwitchTests(ITestOutputHelper output)
         }
 
         string sleeper = KernelEvents.Compile(scenario.WorkDirectory, Workload, Sleeper);
-        var perf = PerfRecording.Start(scenario, "sched:sched_switch");
+        // Both sides keep the workload's switches only: perf in the kernel, frstap in its handler.
+        var perf = PerfRecording.Start(scenario, "sched:sched_switch", $"prev_comm == \"{Workload}\" || next_comm == \"{Workload}\"");
         var run = scenario.RunFrstap("-c", $"{sleeper} {Sleeps}", "-e",
             "probe kernel.trace(\"sched:sched_switch\") { if ($prev_comm == \"" + Workload + "\" || $next_comm == \"" + Workload + "\") "
             + "printf(\"%d\\t%d\\t%s\\t%d\\t%s\\t%d\\n\", cpu(), $prev_pid, $prev_comm, $next_pid, $next_comm, $prev_state) } "

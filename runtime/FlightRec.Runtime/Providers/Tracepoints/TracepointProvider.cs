@@ -100,7 +100,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
     }
 
     // The handler's own first test, applied in the capture program so rejected events never leave the kernel.
-    private static BpfCaptureFilter? KernelFilter(ProbeDescriptor probe)
+    private static BpfCaptureFilter? KernelFilter(ProbeDescriptor probe, TracepointFormat format)
     {
         if (probe.EventFilter is not { } filter)
         {
@@ -113,9 +113,17 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
             ProbeFilterSubject.ProcessId => BpfCaptureFilter.ProcessId(comparison, (int)filter.Number),
             ProbeFilterSubject.ThreadId => BpfCaptureFilter.ThreadId(comparison, (int)filter.Number),
             ProbeFilterSubject.ExecName => BpfCaptureFilter.CommName(comparison, filter.Text),
+            ProbeFilterSubject.Field => FieldFilter(format, filter, comparison),
             _ => null,
         };
     }
+
+    // An integer field BPF can read (past the first 8 bytes, aligned); anything else stays the handler's test.
+    private static BpfCaptureFilter? FieldFilter(TracepointFormat format, ProbeEventFilter filter, BpfComparison comparison) =>
+        format.Field(filter.Text) is { IsInteger: true } field
+            && field.Offset >= TracepointCaptureLayout.UnreadableRecordPrefix && field.Offset % field.Size == 0
+            ? BpfCaptureFilter.IntegerField(field, comparison, filter.Number)
+            : null;
 
     private static bool UsesFlexibleArray(TracepointFormat format, ProbeDescriptor probe) =>
         probe.TargetFields.Any(name => format.Field(name) is { IsFlexibleArray: true });
@@ -177,7 +185,7 @@ public sealed class TracepointProvider(Func<TracefsCatalogue> catalogue) : IStre
             throw new ProbePointException(probes[0].Point, $"capturing user strings needs eBPF, which is not available: {e.Message}");
         }
 
-        var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p), filter: KernelFilter(p))).ToArray();
+        var specs = probes.Select((p, i) => TracepointCaptureSpec.ForFormat(formats[i], i, UserStringFields(formats[i], p), filter: KernelFilter(p, formats[i]))).ToArray();
         var layouts = probes.Select((p, i) => new TracepointEventLayout(formats[i], p.TargetFields)).ToArray();
         var groups = SyscallGrouping.Plan(
             formats, specs, RawFormat(tracefs, SyscallGrouping.RawEnter), RawFormat(tracefs, SyscallGrouping.RawExit), SyscallNumbers.Current);
