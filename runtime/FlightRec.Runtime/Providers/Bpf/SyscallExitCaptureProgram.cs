@@ -44,20 +44,7 @@ public static class SyscallExitCaptureProgram
 
         asm.Mark(found).Move(Record, BpfRegister.R0);
         EmitCopy(asm, layout.TotalSize);
-        for (int i = 0; i < spec.UserStringOffsets.Length; i++)
-        {
-            int slot = layout.StringSlotOffset(i);
-            var read = asm.DefineLabel();
-
-            // The status word is an i32: sign-extend it before comparing.
-            asm.Load(BpfSize.Word, BpfRegister.R1, Record, (short)slot)
-                .Alu64(BpfAluOperation.LeftShift, BpfRegister.R1, 32)
-                .Alu64(BpfAluOperation.ArithmeticRightShift, BpfRegister.R1, 32)
-                .JumpIf(BpfJumpCondition.SignedGreater, BpfRegister.R1, 0, read);
-            TracepointCaptureProgram.EmitUserString(
-                asm, Stashed, TracepointCaptureLayout.RecordOffset + spec.UserStringOffsets[i], slot, spec.MaxStringLength);
-            asm.Mark(read);
-        }
+        EmitRereadFailedStrings(asm, layout, spec.UserStringOffsets, spec.MaxStringLength);
 
         asm.Move(BpfRegister.R1, Record)
             .Move(BpfRegister.R2, 0)
@@ -76,6 +63,28 @@ public static class SyscallExitCaptureProgram
             .Move(BpfRegister.R2, BpfRegister.R10)
             .Alu64(BpfAluOperation.Add, BpfRegister.R2, ThreadKeySlot)
             .Call(helper);
+
+    /// <summary>
+    /// Reads again, from the stashed record's pointers, every string whose status is not a length
+    /// (its page was not resident at entry; the syscall has faulted it in since).
+    /// </summary>
+    internal static void EmitRereadFailedStrings(BpfAssembler asm, TracepointCaptureLayout layout, IReadOnlyList<int> stringOffsets, int maxStringLength)
+    {
+        for (int i = 0; i < stringOffsets.Count; i++)
+        {
+            int slot = layout.StringSlotOffset(i);
+            var read = asm.DefineLabel();
+
+            // The status word is an i32: sign-extend it before comparing.
+            asm.Load(BpfSize.Word, BpfRegister.R1, Record, (short)slot)
+                .Alu64(BpfAluOperation.LeftShift, BpfRegister.R1, 32)
+                .Alu64(BpfAluOperation.ArithmeticRightShift, BpfRegister.R1, 32)
+                .JumpIf(BpfJumpCondition.SignedGreater, BpfRegister.R1, 0, read);
+            TracepointCaptureProgram.EmitUserString(
+                asm, Stashed, TracepointCaptureLayout.RecordOffset + stringOffsets[i], slot, maxStringLength);
+            asm.Mark(read);
+        }
+    }
 
     /// <summary>Stashed value to ring, 8 bytes at a time (both are 8-aligned and the size is a multiple of 8).</summary>
     private static void EmitCopy(BpfAssembler asm, int size)

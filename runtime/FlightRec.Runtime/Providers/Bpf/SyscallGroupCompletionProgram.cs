@@ -71,20 +71,7 @@ public static class SyscallGroupCompletionProgram
                 .Store(BpfSize.DoubleWord, Record, (short)offset, BpfRegister.R1);
         }
 
-        for (int i = 0; i < shape.UserStringOffsets.Length; i++)
-        {
-            int slot = layout.StringSlotOffset(i);
-            var read = asm.DefineLabel();
-
-            // The status word is an i32: sign-extend it before comparing.
-            asm.Load(BpfSize.Word, BpfRegister.R1, Record, (short)slot)
-                .Alu64(BpfAluOperation.LeftShift, BpfRegister.R1, 32)
-                .Alu64(BpfAluOperation.ArithmeticRightShift, BpfRegister.R1, 32)
-                .JumpIf(BpfJumpCondition.SignedGreater, BpfRegister.R1, 0, read);
-            TracepointCaptureProgram.EmitUserString(
-                asm, Stashed, TracepointCaptureLayout.RecordOffset + shape.UserStringOffsets[i], slot, plan.MaxStringLength);
-            asm.Mark(read);
-        }
+        SyscallExitCaptureProgram.EmitRereadFailedStrings(asm, layout, shape.UserStringOffsets, plan.MaxStringLength);
 
         asm.Move(BpfRegister.R1, Record)
             .Move(BpfRegister.R2, 0)
